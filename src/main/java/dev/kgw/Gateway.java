@@ -1,0 +1,65 @@
+package dev.kgw;
+
+import dev.kgw.backend.BackendHttpNamespace;
+import dev.kgw.backend.HttpExecutor;
+import dev.kgw.config.NamespaceRegistry;
+import dev.kgw.config.ServiceConfig;
+import dev.kgw.encoding.JsonCodec;
+import dev.kgw.proxy.ProxyFactory;
+import dev.kgw.proxy.ProxyNamespace;
+import dev.kgw.router.GatewayServer;
+import dev.kgw.router.Router;
+import dev.kgw.router.RouterNamespace;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+
+/**
+ * One node: the object graph built from a config in one place (no static state), started and stopped as a unit.
+ */
+public final class Gateway {
+    private final ServiceConfig config;
+    private final Vertx vertx;
+    private final HttpExecutor http;
+    private final GatewayServer server;
+
+    /** The namespaces this build understands; new {@code extra_config} packages register here. */
+    public static NamespaceRegistry namespaces() {
+        return new NamespaceRegistry()
+                .register(new RouterNamespace())
+                .register(new ProxyNamespace())
+                .register(new BackendHttpNamespace())
+                .register(new BackendHttpNamespace.Client());
+    }
+
+    public Gateway(ServiceConfig config) {
+        this.config = config;
+        int loops = Math.max(1, Runtime.getRuntime().availableProcessors());
+        this.vertx = Vertx.vertx(new VertxOptions().setPreferNativeTransport(true).setEventLoopPoolSize(loops));
+        JsonCodec json = new JsonCodec();
+        this.http = new HttpExecutor(vertx, config.client());
+        ProxyFactory proxies = new ProxyFactory(vertx, http, json, config.dnsCacheTtl());
+        Router router;
+        try {
+            router = new Router(vertx, config, proxies::endpoint, json);
+        } catch (RuntimeException e) {
+            vertx.close();
+            throw e;
+        }
+        this.server = new GatewayServer(vertx, config, router, loops);
+    }
+
+    public Future<Void> start() { return server.start(); }
+
+    public int port() { return server.port(); }
+
+    public ServiceConfig config() { return config; }
+
+    public boolean nativeTransport() { return vertx.isNativeTransportEnabled(); }
+
+    /** Drains in-flight requests (bounded by {@code max_shutdown_wait_time} when set), then frees everything. */
+    public Future<Void> stop() {
+        long grace = config.maxShutdownWaitTime().toMillis();
+        return server.stop(grace).eventually(http::close).eventually(vertx::close);
+    }
+}

@@ -1,0 +1,13 @@
+package dev.kgw.backend;
+
+import io.vertx.core.MultiMap;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClientResponse;
+
+/** What a backend answered: status, headers, and the body either read ({@link #body}) or left to stream. */
+public record UpstreamResponse(int status, MultiMap headers, Buffer body, HttpClientResponse stream, String finalUrl) {
+    public String contentType() {
+        String ct = headers.get("Content-Type");
+        return ct == null ? "" : ct;
+    }
+}

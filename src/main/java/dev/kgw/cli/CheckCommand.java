@@ -1,0 +1,50 @@
+package dev.kgw.cli;
+
+import dev.kgw.config.ConfigParser;
+import dev.kgw.config.EndpointConfig;
+import dev.kgw.config.GoDuration;
+import dev.kgw.router.Router;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "check", aliases = "validate", description = "Validate a config file; list every problem.")
+final class CheckCommand implements Callable<Integer> {
+    @Option(names = {"-c", "--config"}, required = true, description = "Path to the configuration file")
+    Path config;
+
+    @Option(names = {"-d", "--debug"}, description = "Print the interpreted config")
+    boolean[] debug = new boolean[0];
+
+    @Option(names = {"-t", "--test-gin-routes"}, description = "Also build the router and report route conflicts")
+    boolean testRoutes;
+
+    @Override
+    public Integer call() {
+        System.out.println("Parsing configuration file: " + config);
+        ConfigParser.Result r = ConfigLoading.load(config, System.out, System.err);
+        if (r == null) return 1;
+        if (testRoutes) {
+            List<String> conflicts = Router.conflicts(r.config());
+            for (String c : conflicts) System.err.println("ERROR " + config + ": " + c);
+            if (!conflicts.isEmpty()) return 1;
+        }
+        if (debug.length > 0) dump(r);
+        System.out.println("Syntax OK!");
+        return 0;
+    }
+
+    private static void dump(ConfigParser.Result r) {
+        var c = r.config();
+        System.out.println("Service: " + c.name() + " port " + c.port() + " timeout " + GoDuration.format(c.timeout())
+                + " cache_ttl " + GoDuration.format(c.cacheTtl()) + " namespaces " + c.extra().namespaces().keySet());
+        for (EndpointConfig e : c.endpoints()) {
+            System.out.println("  " + e.method() + " " + e.endpoint() + " timeout " + GoDuration.format(e.timeout())
+                    + " output " + e.outputEncoding() + " namespaces " + e.extra().namespaces().keySet());
+            e.backends().forEach(b -> System.out.println("    -> " + b.method() + " " + b.host() + b.urlPattern()
+                    + " encoding " + b.encoding() + " namespaces " + b.extra().namespaces().keySet()));
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package dev.kgw.cli;
+
+import dev.kgw.Build;
+import dev.kgw.Gateway;
+import dev.kgw.config.ConfigParser;
+import dev.kgw.config.ServiceConfig;
+import dev.kgw.router.RouteConflictException;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "run", description = "Run the gateway.")
+final class RunCommand implements Callable<Integer> {
+    private static final Logger LOG = Logger.getLogger(RunCommand.class.getName());
+
+    @Option(names = {"-c", "--config"}, required = true, description = "Path to the configuration file")
+    Path config;
+
+    @Option(names = {"-d", "--debug"}, description = "Enable the /__debug/ endpoint")
+    boolean[] debug = new boolean[0];
+
+    @Option(names = {"-p", "--port"}, description = "Listen port (overrides the config)")
+    Integer port;
+
+    @Override
+    public Integer call() throws Exception {
+        Logging.configure(debug.length > 0);
+        ConfigParser.Result r = ConfigLoading.load(config, System.out, System.err);
+        if (r == null) return 1;
+        ServiceConfig cfg = r.config();
+        if (port != null) cfg = cfg.withPort(port);
+        if (debug.length > 0) cfg = cfg.withDebug(true);
+        Gateway gateway;
+        try {
+            gateway = new Gateway(cfg);
+        } catch (RouteConflictException e) {
+            System.err.println("ERROR " + config + ": " + e.getMessage());
+            return 1;
+        }
+        try {
+            gateway.start().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            System.err.println("ERROR starting the listener on port " + cfg.port() + ": "
+                    + (e.getCause() != null ? e.getCause().getMessage() : e.getMessage()));
+            gateway.stop();
+            return 1;
+        }
+        LOG.info(Build.PRODUCT + " " + Build.VERSION + " listening on port " + gateway.port() + " with "
+                + cfg.endpoints().size() + " endpoints" + (gateway.nativeTransport() ? " (native transport)" : ""));
+        CountDownLatch signalled = new CountDownLatch(1);
+        Signals.onTermOrInt(() -> {
+            if (signalled.getCount() == 0) {
+                LOG.warning("second signal: exiting without waiting for in-flight requests");
+                Runtime.getRuntime().halt(1);
+            }
+            signalled.countDown();
+        });
+        signalled.await();
+        LOG.info("shutting down: draining in-flight requests");
+        try {
+            gateway.stop().toCompletionStage().toCompletableFuture().get();
+        } catch (Exception e) {
+            LOG.warning("shutdown: " + e.getMessage());
+            return 1;
+        }
+        LOG.info("stopped");
+        return 0;
+    }
+}

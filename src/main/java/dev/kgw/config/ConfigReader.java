@@ -1,0 +1,91 @@
+package dev.kgw.config;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.toml.TomlMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Reads a config file into a JSON tree, choosing the format by extension as KrakenD does ({@code .yaml}/{@code .yml},
+ * {@code .toml}, anything else JSON), then applies {@code KRAKEND_*} environment overrides of root scalars.
+ */
+public final class ConfigReader {
+    /** Root scalars that {@code KRAKEND_<KEY>} may set, with the JSON type each takes. */
+    private static final Map<String, Class<?>> ENV_KEYS = Map.ofEntries(
+            Map.entry("port", Integer.class), Map.entry("name", String.class), Map.entry("timeout", String.class),
+            Map.entry("cache_ttl", String.class), Map.entry("output_encoding", String.class),
+            Map.entry("listen_ip", String.class), Map.entry("read_timeout", String.class),
+            Map.entry("write_timeout", String.class), Map.entry("idle_timeout", String.class),
+            Map.entry("read_header_timeout", String.class), Map.entry("max_header_bytes", Integer.class),
+            Map.entry("dialer_timeout", String.class), Map.entry("dialer_keep_alive", String.class),
+            Map.entry("dialer_fallback_delay", String.class), Map.entry("disable_compression", Boolean.class),
+            Map.entry("disable_keep_alives", Boolean.class), Map.entry("max_idle_connections", Integer.class),
+            Map.entry("max_idle_connections_per_host", Integer.class),
+            Map.entry("idle_connection_timeout", String.class), Map.entry("response_header_timeout", String.class),
+            Map.entry("expect_continue_timeout", String.class),
+            Map.entry("allow_insecure_connections", Boolean.class), Map.entry("use_h2c", Boolean.class),
+            Map.entry("debug_endpoint", Boolean.class), Map.entry("echo_endpoint", Boolean.class),
+            Map.entry("dns_cache_ttl", String.class), Map.entry("max_shutdown_wait_time", String.class),
+            Map.entry("disable_rest", Boolean.class), Map.entry("sequential_start", Boolean.class));
+
+    private ConfigReader() {}
+
+    public static ObjectNode read(Path file, Map<String, String> env) {
+        String name = file.toString();
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw ConfigException.single(name, "$", "cannot read the file: " + e.getMessage());
+        }
+        String lower = name.toLowerCase(Locale.ROOT);
+        ObjectMapper mapper = lower.endsWith(".yaml") || lower.endsWith(".yml") ? new YAMLMapper()
+                : lower.endsWith(".toml") ? new TomlMapper() : new ObjectMapper();
+        mapper.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+        JsonNode tree;
+        try {
+            tree = mapper.readTree(bytes);
+        } catch (IOException e) {
+            String msg = e.getMessage();
+            if (e instanceof com.fasterxml.jackson.core.JsonProcessingException jpe) msg = jpe.getOriginalMessage()
+                    + (jpe.getLocation() != null ? " (line " + jpe.getLocation().getLineNr() + ", column "
+                    + jpe.getLocation().getColumnNr() + ")" : "");
+            throw ConfigException.single(name, "$", "syntax error: " + msg);
+        }
+        if (tree == null || !tree.isObject()) {
+            throw ConfigException.single(name, "$", "the config must be an object");
+        }
+        ObjectNode root = (ObjectNode) tree;
+        applyEnv(root, env);
+        return root;
+    }
+
+    static void applyEnv(ObjectNode root, Map<String, String> env) {
+        env.forEach((k, v) -> {
+            if (!k.startsWith("KRAKEND_")) return;
+            String key = k.substring("KRAKEND_".length()).toLowerCase(Locale.ROOT);
+            Class<?> type = ENV_KEYS.get(key);
+            if (type == null) return;
+            JsonNodeFactory f = JsonNodeFactory.instance;
+            if (type == Integer.class) {
+                try {
+                    root.set(key, f.numberNode(Integer.parseInt(v.trim())));
+                } catch (NumberFormatException e) {
+                    root.set(key, f.textNode(v));
+                }
+            } else if (type == Boolean.class && (v.equalsIgnoreCase("true") || v.equalsIgnoreCase("false"))) {
+                root.set(key, f.booleanNode(Boolean.parseBoolean(v)));
+            } else {
+                root.set(key, f.textNode(v));
+            }
+        });
+    }
+}

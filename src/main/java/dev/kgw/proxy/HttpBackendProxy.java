@@ -1,0 +1,93 @@
+package dev.kgw.proxy;
+
+import dev.kgw.backend.BackendHttpOptions;
+import dev.kgw.backend.Decoder;
+import dev.kgw.backend.HttpExecutor;
+import dev.kgw.backend.UpstreamResponse;
+import io.vertx.core.Future;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+
+/**
+ * The innermost proxy of a backend: one HTTP call, then lura's status handler (only 200 and 201 succeed), the
+ * decoder and the entity formatter. With {@code no-op} nothing is checked or decoded: status, headers and a
+ * body stream go back as they came.
+ */
+public final class HttpBackendProxy implements Proxy {
+    private final HttpExecutor http;
+    private final String method;
+    private final String urlPattern;
+    private final boolean noop;
+    private final Decoder decoder;
+    private final UnaryOperator<Map<String, Object>> formatter;
+    private final BackendHttpOptions errors;
+    /** A sequential step after this one reads the whole no-op body ({@code {resp0}}), so buffer it. */
+    private final boolean bufferNoop;
+
+    public HttpBackendProxy(HttpExecutor http, String method, String urlPattern, boolean noop, Decoder decoder,
+                            UnaryOperator<Map<String, Object>> formatter, BackendHttpOptions errors, boolean bufferNoop) {
+        this.http = http;
+        this.method = method;
+        this.urlPattern = urlPattern;
+        this.noop = noop;
+        this.decoder = decoder;
+        this.formatter = formatter;
+        this.errors = errors;
+        this.bufferNoop = bufferNoop;
+    }
+
+    @Override
+    public Future<Response> handle(Request r) {
+        String url = r.url;
+        String forwarded = QueryEncoding.encode(r.query);
+        if (!r.rawQuery.isEmpty() || !forwarded.isEmpty()) {
+            url += "?" + (r.rawQuery.isEmpty() ? forwarded : forwarded.isEmpty() ? r.rawQuery : r.rawQuery + "&" + forwarded);
+        }
+        boolean chunked = !r.headers.containsKey("Content-Length");
+        return http.execute(r.method, url, r.headers, r.body, r.bodyStream, chunked, r.deadlineNanos,
+                errors.sendBodyOnRedirect(), noop && !bufferNoop).map(this::toResponse);
+    }
+
+    private Response toResponse(UpstreamResponse up) {
+        if (noop) {
+            Response resp = new Response(new LinkedHashMap<>(), false);
+            resp.status = up.status();
+            resp.headers = headers(up);
+            resp.stream = up.stream();
+            resp.raw = up.body();
+            return resp;
+        }
+        if (up.status() != 200 && up.status() != 201) {
+            String body = up.body() == null ? "" : up.body().toString(StandardCharsets.UTF_8);
+            if (!errors.returnErrorDetails().isEmpty()) {
+                Map<String, Object> detail = new LinkedHashMap<>();
+                detail.put("http_status_code", up.status());
+                detail.put("http_body", body);
+                detail.put("http_body_encoding", up.contentType());
+                Map<String, Object> data = new LinkedHashMap<>();
+                data.put("error_" + errors.returnErrorDetails(), detail);
+                return new Response(data, false);
+            }
+            throw new BackendException("invalid status code " + up.status() + " [" + method + " " + urlPattern + "]: "
+                    + up.finalUrl(), errors.returnErrorCode() ? up.status() : 0, body, up.contentType());
+        }
+        Map<String, Object> data;
+        try {
+            data = decoder.decode(up.body() == null ? new byte[0] : up.body().getBytes());
+        } catch (RuntimeException e) {
+            throw new BackendException(e.getMessage() == null ? e.toString() : e.getMessage());
+        }
+        // as in lura, upstream headers reach the client only with no-op
+        return new Response(formatter.apply(data), true);
+    }
+
+    private static Map<String, List<String>> headers(UpstreamResponse up) {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        for (String name : up.headers().names()) out.put(name, new ArrayList<>(up.headers().getAll(name)));
+        return out;
+    }
+}

@@ -1,0 +1,61 @@
+package dev.kgw.proxy;
+
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.streams.ReadStream;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What travels down the pipeline toward a backend. Middlewares that change a field work on a {@link #copy()},
+ * so concurrent backends of one endpoint never see each other's changes.
+ * Header names are canonical ({@code X-Y-Z}); param names are capitalised ({@code Id}), as in lura.
+ */
+public final class Request {
+    public String method;
+    /** Backend path (and, after the request builder, the static query of the url_pattern in {@link #rawQuery}). */
+    public String path;
+    public String rawQuery;
+    /** Absolute backend URL, set by the balancer just before the call. */
+    public String url;
+    public Map<String, List<String>> query;
+    public Map<String, String> params;
+    public Map<String, List<String>> headers;
+    /** The client's body, fully read; null when the request had none or it is streamed. */
+    public Buffer body;
+    /** no-op endpoints: the client's body, paused, piped to the one backend unbuffered. */
+    public ReadStream<Buffer> bodyStream;
+    /** Absolute deadline ({@link System#nanoTime()} clock) after which backends give up. */
+    public long deadlineNanos;
+
+    public Request(String method, String path, Map<String, List<String>> query, Map<String, String> params,
+                   Map<String, List<String>> headers, Buffer body, long deadlineNanos) {
+        this.method = method;
+        this.path = path;
+        this.rawQuery = "";
+        this.query = query;
+        this.params = params;
+        this.headers = headers;
+        this.body = body;
+        this.deadlineNanos = deadlineNanos;
+    }
+
+    /** A shallow copy with its own maps; the body buffer is shared because nobody mutates it. */
+    public Request copy() {
+        Request r = new Request(method, path, new LinkedHashMap<>(query), new LinkedHashMap<>(params),
+                new LinkedHashMap<>(headers), body, deadlineNanos);
+        r.rawQuery = rawQuery;
+        r.url = url;
+        r.bodyStream = bodyStream;
+        return r;
+    }
+
+    public long remainingMillis() {
+        return Math.max(0, (deadlineNanos - System.nanoTime()) / 1_000_000);
+    }
+
+    public String header(String canonicalName) {
+        List<String> v = headers.get(canonicalName);
+        return v == null || v.isEmpty() ? null : v.get(0);
+    }
+}

@@ -1,0 +1,131 @@
+package dev.kgw.proxy;
+
+import dev.kgw.backend.DeadlineExceededException;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * {@code proxy.sequential}: backends run one after another so a later {@code url_pattern} can use an earlier
+ * answer ({@code {resp0_user.id}}). The first backend failing fails the request; a later one failing stops the
+ * chain and returns what was merged so far as a partial response. The whole chain has 85% of the timeout.
+ */
+public final class SequentialProxy implements Proxy {
+    private static final Pattern RESP = Pattern.compile("^resp(\\d+)(?:_(.+))?$");
+
+    private final Vertx vertx;
+    private final List<Proxy> backends;
+    /** For each backend, the {@code respN_x} names its url_pattern reads. */
+    private final List<List<String>> needs;
+    private final List<String> propagated;
+    private final long mergeTimeoutNanos;
+
+    public SequentialProxy(Vertx vertx, List<Proxy> backends, List<List<String>> needs, List<String> propagated,
+                           Duration endpointTimeout) {
+        this.vertx = vertx;
+        this.backends = List.copyOf(backends);
+        this.needs = List.copyOf(needs);
+        this.propagated = List.copyOf(propagated);
+        this.mergeTimeoutNanos = endpointTimeout.toNanos() * 85 / 100;
+    }
+
+    @Override
+    public Future<Response> handle(Request request) {
+        Request base = request.copy();
+        base.deadlineNanos = Math.min(request.deadlineNanos, System.nanoTime() + mergeTimeoutNanos);
+        State state = new State(base);
+        Promise<Response> out = Promise.promise();
+        long timer = vertx.setTimer(Math.max(1, (base.deadlineNanos - System.nanoTime()) / 1_000_000),
+                id -> state.finish(out, new DeadlineExceededException()));
+        state.timer = timer;
+        step(state, 0, out);
+        return out.future();
+    }
+
+    private void step(State s, int i, Promise<Response> out) {
+        if (s.done) return;
+        if (i == backends.size()) {
+            vertx.cancelTimer(s.timer);
+            s.finish(out, null);
+            return;
+        }
+        Request r = s.base.copy();
+        for (String name : needs.get(i)) put(r.params, name, s.responses);
+        if (i > 0) for (String name : propagated) put(r.params, name, s.responses);
+        Future<Response> f;
+        try {
+            f = backends.get(i).handle(r);
+        } catch (RuntimeException e) {
+            f = Future.failedFuture(e);
+        }
+        f.onComplete(ar -> {
+            if (s.done) return;
+            if (ar.failed()) {
+                vertx.cancelTimer(s.timer);
+                s.finish(out, ar.cause());
+                return;
+            }
+            Response part = ar.result();
+            s.responses.add(part);
+            if (part.data != null) s.data.putAll(part.data);
+            s.complete &= part.complete;
+            if (part.error != null) {
+                vertx.cancelTimer(s.timer);
+                s.finish(out, part.error);
+                return;
+            }
+            step(s, i + 1, out);
+        });
+    }
+
+    /** Resolves {@code respN_a.b} (or {@code respN}, the raw no-op body) into lura's capitalised param key. */
+    private static void put(Map<String, String> params, String name, List<Response> responses) {
+        Matcher m = RESP.matcher(name);
+        if (!m.matches()) return;
+        int n = Integer.parseInt(m.group(1));
+        if (n >= responses.size()) return;
+        Response resp = responses.get(n);
+        String key = "R" + name.substring(1);
+        if (m.group(2) == null) {
+            if (resp.raw != null) params.put(key, resp.raw.toString(StandardCharsets.UTF_8));
+            return;
+        }
+        Object v = resp.data;
+        for (String part : m.group(2).split("\\.")) {
+            if (!(v instanceof Map<?, ?> map) || !map.containsKey(part)) return;
+            v = map.get(part);
+        }
+        params.put(key, ParamValues.toText(v));
+    }
+
+    private static final class State {
+        final Request base;
+        final List<Response> responses = new ArrayList<>();
+        final Map<String, Object> data = new LinkedHashMap<>();
+        boolean complete = true;
+        boolean done;
+        long timer;
+
+        State(Request base) { this.base = base; }
+
+        void finish(Promise<Response> out, Throwable error) {
+            if (done) return;
+            done = true;
+            if (responses.isEmpty()) {
+                out.fail(error == null ? new DeadlineExceededException() : error);
+                return;
+            }
+            Response r = new Response(data, complete && error == null);
+            r.error = error;
+            out.complete(r);
+        }
+    }
+}

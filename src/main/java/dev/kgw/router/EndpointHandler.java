@@ -1,0 +1,247 @@
+package dev.kgw.router;
+
+import dev.kgw.Build;
+import dev.kgw.config.EndpointConfig;
+import dev.kgw.proxy.BackendException;
+import dev.kgw.proxy.HeaderNames;
+import dev.kgw.proxy.Proxy;
+import dev.kgw.proxy.Request;
+import dev.kgw.proxy.Response;
+import dev.kgw.proxy.UrlTemplate;
+import io.vertx.core.Future;
+import io.vertx.core.MultiMap;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpVersion;
+import io.vertx.core.http.HttpServerResponse;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.stream.Collectors;
+
+/**
+ * lura's endpoint handler: turns the client request into a pipeline {@link Request} under KrakenD's zero-trust
+ * rules (only the allowed headers and query strings go on), runs the endpoint's proxy under the endpoint timeout,
+ * and writes the answer with KrakenD's envelope: {@code X-Krakend}, {@code X-Krakend-Completed},
+ * {@code Cache-Control} for complete non-empty answers, 200 for partial ones, 500 (or the backend's status with
+ * {@code return_error_code}) for failures.
+ */
+final class EndpointHandler {
+    private static final Logger LOG = Logger.getLogger(EndpointHandler.class.getName());
+
+    private final Vertx vertx;
+    private final EndpointConfig endpoint;
+    private final Proxy proxy;
+    private final Renderer renderer;
+    private final RouterOptions router;
+    private final ClientIp clientIp;
+    private final boolean allHeaders;
+    private final Set<String> headers;
+    private final boolean allQuery;
+    private final Set<String> query;
+    private final String cacheControl;
+    private final long timeoutNanos;
+    private final boolean noop;
+    private final String versionHeader;
+
+    EndpointHandler(Vertx vertx, EndpointConfig endpoint, Proxy proxy, Renderer renderer, RouterOptions router,
+                    ClientIp clientIp) {
+        this.vertx = vertx;
+        this.endpoint = endpoint;
+        this.proxy = proxy;
+        this.renderer = renderer;
+        this.router = router;
+        this.clientIp = clientIp;
+        this.allHeaders = endpoint.inputHeaders().contains("*");
+        this.headers = endpoint.inputHeaders().isEmpty() ? Set.of("Content-Type")
+                : endpoint.inputHeaders().stream().map(HeaderNames::canonical).collect(Collectors.toUnmodifiableSet());
+        this.allQuery = endpoint.inputQueryStrings().contains("*");
+        this.query = Set.copyOf(endpoint.inputQueryStrings());
+        long ttl = endpoint.cacheTtl().getSeconds();
+        this.cacheControl = endpoint.cacheTtl().isZero() ? null : "public, max-age=" + ttl;
+        this.timeoutNanos = endpoint.timeout().toNanos();
+        this.noop = "no-op".equals(endpoint.outputEncoding());
+        this.versionHeader = router.hideVersionHeader() ? "Version undefined" : "Version " + Build.KRAKEND_VERSION;
+    }
+
+    void handle(HttpServerRequest req, Map<String, String> rawParams) {
+        HttpServerResponse resp = req.response();
+        resp.putHeader("X-Krakend", versionHeader);
+        Map<String, String> params = new LinkedHashMap<>();
+        for (Map.Entry<String, String> p : rawParams.entrySet()) {
+            String value = PathDecoding.decode(p.getValue());
+            if (!router.disablePathDecoding() && PathDecoding.isSuspicious(value)) {
+                resp.setStatusCode(400).end();
+                return;
+            }
+            params.put(UrlTemplate.paramKey(p.getKey()), value);
+        }
+        long deadline = System.nanoTime() + timeoutNanos;
+        if (noop) {
+            // reverse-proxy mode: the body goes to the backend as it arrives, never held in memory
+            Request request = new Request(req.method().name(), req.path(), filterQuery(req), params,
+                    filterHeaders(req), null, deadline);
+            if (hasBody(req)) {
+                req.pause();
+                request.bodyStream = req;
+            }
+            run(req, resp, request);
+            return;
+        }
+        req.body().onComplete(b -> {
+            if (b.failed()) {
+                if (!resp.ended() && !resp.closed()) resp.setStatusCode(400).end();
+                return;
+            }
+            Buffer body = b.result().length() == 0 ? null : b.result();
+            Request request = new Request(req.method().name(), req.path(), filterQuery(req), params,
+                    filterHeaders(req), body, deadline);
+            run(req, resp, request);
+        });
+    }
+
+    private void run(HttpServerRequest req, HttpServerResponse resp, Request request) {
+        Future<Response> f;
+        try {
+            f = proxy.handle(request);
+        } catch (RuntimeException e) {
+            f = Future.failedFuture(e);
+        }
+        long timer = vertx.setTimer(Math.max(1, timeoutNanos / 1_000_000),
+                id -> write(req, resp, null, new dev.kgw.backend.DeadlineExceededException()));
+        f.onComplete(ar -> {
+            vertx.cancelTimer(timer);
+            write(req, resp, ar.succeeded() ? ar.result() : null, ar.succeeded() ? ar.result().error : ar.cause());
+        });
+    }
+
+    private void write(HttpServerRequest req, HttpServerResponse resp, Response r, Throwable err) {
+        if (resp.ended() || resp.closed() || resp.headWritten()) {
+            if (r != null && r.stream != null && resp.closed()) r.stream.resume();
+            return;
+        }
+        if (err != null) {
+            LOG.log(Level.FINE, "[ENDPOINT: " + endpoint.endpoint() + "] " + err.getMessage());
+        }
+        if (r == null) {
+            writeError(resp, err);
+            return;
+        }
+        boolean hasData = r.data != null && !r.data.isEmpty();
+        if (hasData && r.complete) {
+            resp.putHeader("X-Krakend-Completed", "true");
+            if (cacheControl != null) resp.putHeader("Cache-Control", cacheControl);
+        } else {
+            resp.putHeader("X-Krakend-Completed", "false");
+        }
+        if (noop) {
+            writeNoop(resp, r);
+            return;
+        }
+        Renderer.Rendered out;
+        try {
+            out = renderer.render(req, r);
+        } catch (RuntimeException e) {
+            resp.headers().remove("Cache-Control");
+            writeError(resp, e);
+            return;
+        }
+        resp.setStatusCode(200).putHeader("Content-Type", out.contentType()).end(out.body());
+    }
+
+    private void writeError(HttpServerResponse resp, Throwable err) {
+        resp.putHeader("X-Krakend-Completed", "false");
+        int status = err instanceof BackendException be && be.statusCode() > 0 ? be.statusCode() : 500;
+        resp.setStatusCode(status);
+        if (!router.returnErrorMsg()) {
+            resp.end();
+            return;
+        }
+        String contentType = "text/plain; charset=utf-8";
+        String message = err == null ? "internal server error" : err.getMessage();
+        if (err instanceof BackendException be && be.statusCode() > 0) {
+            message = be.body();
+            if (be.contentType() != null && !be.contentType().isEmpty()) contentType = be.contentType();
+        }
+        resp.putHeader("Content-Type", contentType).end(message == null ? "" : message);
+    }
+
+    private static void writeNoop(HttpServerResponse resp, Response r) {
+        resp.setStatusCode(r.status);
+        r.headers.forEach((name, values) -> {
+            if (HOP_BY_HOP.contains(name.toLowerCase()) || name.equalsIgnoreCase("X-Krakend")
+                    || name.equalsIgnoreCase("X-Krakend-Completed")) {
+                return;
+            }
+            resp.headers().add(name, values);
+        });
+        if (r.stream == null) {
+            resp.end(r.raw == null ? Buffer.buffer() : r.raw);
+            return;
+        }
+        if (!resp.headers().contains("Content-Length")) resp.setChunked(true);
+        r.stream.pipeTo(resp).onFailure(e -> {
+            if (!resp.closed()) resp.reset();
+        });
+    }
+
+    private static boolean hasBody(HttpServerRequest req) {
+        String length = req.getHeader("Content-Length");
+        if (length != null) return !length.trim().equals("0");
+        if (req.getHeader("Transfer-Encoding") != null) return true;
+        return req.version() == HttpVersion.HTTP_2 && !req.isEnded();
+    }
+
+    private static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "proxy-connection",
+            "transfer-encoding", "upgrade", "te", "trailer");
+
+    private Map<String, List<String>> filterHeaders(HttpServerRequest req) {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        MultiMap in = req.headers();
+        for (String name : in.names()) {
+            String canonical = HeaderNames.canonical(name);
+            if (!allHeaders && !headers.contains(canonical)) continue;
+            if (canonical.equals("Host") || canonical.equals("X-Forwarded-For")) continue;
+            out.put(canonical, new ArrayList<>(in.getAll(name)));
+        }
+        String ip = clientIp.resolve(req.remoteAddress() == null ? "" : req.remoteAddress().hostAddress(),
+                req::getHeader);
+        out.put("X-Forwarded-For", List.of(ip));
+        String host = req.getHeader("Host");
+        if (host == null && req.authority() != null) host = req.authority().toString();
+        if (host != null) out.put("X-Forwarded-Host", List.of(host));
+        if (out.containsKey("User-Agent")) out.put("X-Forwarded-Via", List.of(Build.USER_AGENT));
+        else out.put("User-Agent", List.of(Build.USER_AGENT));
+        return out;
+    }
+
+    private Map<String, List<String>> filterQuery(HttpServerRequest req) {
+        if (!allQuery && query.isEmpty()) return new LinkedHashMap<>();
+        String raw = req.query();
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        if (raw == null || raw.isEmpty()) return out;
+        for (String pair : raw.split("&")) {
+            if (pair.isEmpty()) continue;
+            int eq = pair.indexOf('=');
+            String k = unescape(eq < 0 ? pair : pair.substring(0, eq));
+            String v = eq < 0 ? "" : unescape(pair.substring(eq + 1));
+            if (allQuery || query.contains(k)) out.computeIfAbsent(k, x -> new ArrayList<>()).add(v);
+        }
+        return out;
+    }
+
+    private static String unescape(String s) {
+        try {
+            return URLDecoder.decode(s, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return s;
+        }
+    }
+}

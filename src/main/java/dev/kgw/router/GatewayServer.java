@@ -1,0 +1,105 @@
+package dev.kgw.router;
+
+import dev.kgw.backend.TlsVersions;
+import dev.kgw.config.ServerSettings;
+import dev.kgw.config.ServiceConfig;
+import dev.kgw.config.TlsSettings;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.ClientAuth;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.net.PemKeyCertOptions;
+import io.vertx.core.net.PemTrustOptions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The listener: one HTTP server per event loop on the same port (the kernel spreads connections), all sharing
+ * one {@link Router}. Stopping closes the listener first and lets in-flight requests finish.
+ */
+public final class GatewayServer {
+    private final Vertx vertx;
+    private final ServiceConfig config;
+    private final Router router;
+    private final int instances;
+    private final List<HttpServer> servers = new ArrayList<>();
+    private String deploymentId;
+
+    public GatewayServer(Vertx vertx, ServiceConfig config, Router router, int instances) {
+        this.vertx = vertx;
+        this.config = config;
+        this.router = router;
+        this.instances = instances;
+    }
+
+    public Future<Void> start() {
+        HttpServerOptions options = options(config, router.options());
+        return vertx.deployVerticle(() -> new VerticleBase() {
+            @Override
+            public Future<?> start() {
+                HttpServer s = vertx.createHttpServer(options).requestHandler(router);
+                synchronized (servers) {
+                    servers.add(s);
+                }
+                return s.listen();
+            }
+        }, new DeploymentOptions().setInstances(instances)).map(id -> {
+            deploymentId = id;
+            return null;
+        });
+    }
+
+    /** The bound port (useful with port 0 in tests). */
+    public int port() {
+        synchronized (servers) {
+            return servers.isEmpty() ? -1 : servers.get(0).actualPort();
+        }
+    }
+
+    /** Stops accepting, then waits for in-flight requests up to {@code graceMillis} (0 = as long as it takes). */
+    public Future<Void> stop(long graceMillis) {
+        List<Future<Void>> all = new ArrayList<>();
+        synchronized (servers) {
+            for (HttpServer s : servers) {
+                all.add(graceMillis > 0 ? s.shutdown(graceMillis, TimeUnit.MILLISECONDS) : s.shutdown(1, TimeUnit.DAYS));
+            }
+        }
+        return Future.join(all).transform(ar -> deploymentId == null ? Future.succeededFuture()
+                : vertx.undeploy(deploymentId)).mapEmpty();
+    }
+
+    static HttpServerOptions options(ServiceConfig config, RouterOptions routerOptions) {
+        ServerSettings s = config.server();
+        HttpServerOptions o = new HttpServerOptions()
+                .setPort(config.port())
+                .setHost(config.listenIp().isEmpty() ? "0.0.0.0" : config.listenIp())
+                .setMaxHeaderSize(s.maxHeaderBytes())
+                .setMaxInitialLineLength(Math.max(4096, Math.min(s.maxHeaderBytes(), 64 * 1024)))
+                .setTcpNoDelay(true)
+                .setReusePort(true)
+                .setHttp2ClearTextEnabled(s.useH2c() || routerOptions.useH2c())
+                .setHandle100ContinueAutomatically(true);
+        // Go's IdleTimeout falls back to ReadTimeout; both close connections that stay silent too long
+        long idle = !s.idleTimeout().isZero() ? s.idleTimeout().toMillis() : s.readTimeout().toMillis();
+        if (idle > 0) o.setIdleTimeout((int) idle).setIdleTimeoutUnit(TimeUnit.MILLISECONDS);
+        TlsSettings tls = s.tls();
+        if (!tls.disabled()) {
+            PemKeyCertOptions keys = new PemKeyCertOptions();
+            tls.keys().forEach(k -> keys.addCertPath(k.publicKey()).addKeyPath(k.privateKey()));
+            o.setSsl(true).setUseAlpn(true).setKeyCertOptions(keys)
+                    .setEnabledSecureTransportProtocols(TlsVersions.between(tls.minVersion(), tls.maxVersion()));
+            TlsVersions.cipherNames(tls.cipherSuites()).forEach(o::addEnabledCipherSuite);
+            if (tls.enableMtls()) {
+                PemTrustOptions trust = new PemTrustOptions();
+                tls.caCerts().forEach(trust::addCertPath);
+                tls.keys().forEach(k -> trust.addCertPath(k.publicKey()));
+                o.setClientAuth(ClientAuth.REQUIRED).setTrustOptions(trust);
+            }
+        }
+        return o;
+    }
+}

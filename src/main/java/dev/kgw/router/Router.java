@@ -1,0 +1,158 @@
+package dev.kgw.router;
+
+import dev.kgw.Build;
+import dev.kgw.config.ConfigParser;
+import dev.kgw.config.EndpointConfig;
+import dev.kgw.config.ServiceConfig;
+import dev.kgw.encoding.JsonCodec;
+import dev.kgw.proxy.Proxy;
+import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.logging.Logger;
+
+/**
+ * The route table of one node and gin's behaviour around it: built-in endpoints, trailing-slash and fixed-path
+ * redirects (301 for GET, 307 otherwise), 405 with the allowed methods, 404. Built once; shared by every event loop.
+ */
+public final class Router implements Handler<HttpServerRequest> {
+    private static final Logger LOG = Logger.getLogger(Router.class.getName());
+    private static final Buffer NOT_FOUND = Buffer.buffer("404 page not found");
+    private static final Buffer NOT_ALLOWED = Buffer.buffer("405 method not allowed");
+
+    private final RouteTree<RouteHandler> routes = new RouteTree<>();
+    private final RouterOptions options;
+    private final String versionHeader;
+
+    /**
+     * @param proxies builds the proxy of an endpoint; called once per endpoint, here
+     * @throws dev.kgw.router.RouteConflictException when two endpoints collide
+     */
+    public Router(Vertx vertx, ServiceConfig config, Function<EndpointConfig, Proxy> proxies, JsonCodec json) {
+        this.options = config.extra().get(RouterNamespace.NAME, RouterOptions.class).orElse(RouterOptions.DEFAULT);
+        this.versionHeader = options.hideVersionHeader() ? "Version undefined" : "Version " + Build.KRAKEND_VERSION;
+        BuiltinHandlers builtins = new BuiltinHandlers(json);
+        if (!options.disableHealth()) routes.add("GET", options.healthPath(), (req, p) -> builtins.health(req));
+        if (config.debugEndpoint()) {
+            for (String m : BuiltinHandlers.anyMethod()) routes.add(m, "/__debug/*", (req, p) -> builtins.debug(req));
+        }
+        if (config.echoEndpoint()) {
+            for (String m : BuiltinHandlers.anyMethod()) routes.add(m, "/__echo/*", (req, p) -> builtins.echo(req));
+        }
+        ClientIp clientIp = new ClientIp(options);
+        Map<String, Set<String>> methodsByPath = new LinkedHashMap<>();
+        for (EndpointConfig e : config.endpoints()) {
+            if (!ConfigParser.ROUTABLE_METHODS.contains(e.method())) {
+                LOG.warning("Unsupported method " + e.method() + " for " + e.endpoint() + ": not registered");
+                continue;
+            }
+            EndpointHandler h = new EndpointHandler(vertx, e, proxies.apply(e),
+                    Renderer.forName(e.outputEncoding(), json), options, clientIp);
+            routes.add(e.method(), e.endpoint(), h::handle);
+            methodsByPath.computeIfAbsent(e.endpoint(), k -> new TreeSet<>()).add(e.method());
+        }
+        if (options.autoOptions()) {
+            // gin's auto OPTIONS: 200, empty body, the path's methods in Allow
+            methodsByPath.forEach((path, methods) -> {
+                if (methods.contains("OPTIONS")) return;
+                String allow = String.join(", ", methods) + ", OPTIONS";
+                routes.add("OPTIONS", path, (req, p) -> req.response().putHeader("Allow", allow).end());
+            });
+        }
+    }
+
+    /** Only builds the table, to find route conflicts ({@code check -t}) without starting anything. */
+    public static List<String> conflicts(ServiceConfig config) {
+        List<String> out = new ArrayList<>();
+        RouteTree<Object> t = new RouteTree<>();
+        Object h = new Object();
+        t.add("GET", "/__health", h);
+        for (EndpointConfig e : config.endpoints()) {
+            if (!ConfigParser.ROUTABLE_METHODS.contains(e.method())) continue;
+            try {
+                t.add(e.method(), e.endpoint(), h);
+            } catch (RouteConflictException ex) {
+                out.add(e.jsonPath() + ": " + ex.getMessage());
+            }
+        }
+        return out;
+    }
+
+    public RouterOptions options() { return options; }
+
+    @Override
+    public void handle(HttpServerRequest req) {
+        try {
+            dispatch(req);
+        } catch (RuntimeException e) {
+            LOG.severe("request " + req.method() + " " + req.uri() + " failed: " + e);
+            HttpServerResponse resp = req.response();
+            if (!resp.ended() && !resp.headWritten()) resp.setStatusCode(500).end();
+        }
+    }
+
+    private void dispatch(HttpServerRequest req) {
+        String method = req.method().name();
+        String path = req.path();
+        if (path == null || path.isEmpty() || path.charAt(0) != '/') {
+            req.response().setStatusCode(400).end();
+            return;
+        }
+        if (options.removeExtraSlash()) path = PathCleaner.clean(path);
+        RouteTree.Match<RouteHandler> m = routes.find(method, path);
+        if (m != null) {
+            m.handler().handle(req, m.params());
+            return;
+        }
+        if (!path.equals("/")) {
+            String target = options.disableRedirectTrailingSlash() ? null : routes.trailingSlashRedirect(method, path);
+            if (target == null && !options.disableRedirectFixedPath()) target = routes.fixedPathRedirect(method, path);
+            if (target != null) {
+                redirect(req, method, target);
+                return;
+            }
+        }
+        HttpServerResponse resp = req.response();
+        resp.putHeader("X-Krakend", versionHeader).putHeader("X-Krakend-Completed", "false");
+        if (!options.disableHandleMethodNotAllowed()) {
+            Set<String> allowed = routes.allowed(path);
+            if (!allowed.isEmpty()) {
+                resp.putHeader("Allow", String.join(", ", allowed));
+                writeError(resp, 405, options.errorBody405(), NOT_ALLOWED);
+                return;
+            }
+        }
+        writeError(resp, 404, options.errorBody404(), NOT_FOUND);
+    }
+
+    private static void writeError(HttpServerResponse resp, int status, byte[] custom, Buffer standard) {
+        resp.setStatusCode(status);
+        if (custom != null) {
+            resp.putHeader("Content-Type", "application/json; charset=utf-8").end(Buffer.buffer(custom));
+        } else {
+            resp.putHeader("Content-Type", "text/plain").end(standard);
+        }
+    }
+
+    private static void redirect(HttpServerRequest req, String method, String target) {
+        String q = req.query();
+        String location = q == null || q.isEmpty() ? target : target + "?" + q;
+        int code = method.equals("GET") ? 301 : 307;
+        HttpServerResponse resp = req.response().setStatusCode(code).putHeader("Location", location);
+        if (method.equals("GET")) {
+            resp.putHeader("Content-Type", "text/html; charset=utf-8")
+                    .end("<a href=\"" + location.replace("\"", "&quot;") + "\">Moved Permanently</a>.\n\n");
+        } else {
+            resp.end();
+        }
+    }
+}

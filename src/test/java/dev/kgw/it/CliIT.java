@@ -1,0 +1,142 @@
+package dev.kgw.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The packaged jar as an operator runs it: {@code check}, {@code run}, exit codes, signals. */
+class CliIT {
+    @TempDir
+    Path dir;
+
+    /** Four planted mistakes; every one must be reported with its JSON path. */
+    static final String BROKEN = """
+        {"version": 3, "timeout": "3 seconds",
+         "endpoints": [
+           {"endpoint": "/a/{id}", "backend": [{"host": ["http://x.example/path"], "url_pattern": "/a/{uid}"}]},
+           {"endpoint": "/b", "backend": []}
+         ]}
+        """;
+
+    @Test
+    void checkListsEveryErrorWithItsPath() throws Exception {
+        Path cfg = write("broken.json", BROKEN);
+        Result r = krakend("check", "-c", cfg.toString());
+        assertEquals(1, r.code, r.all());
+        assertTrue(r.err.contains("$.timeout: time: unknown unit \" seconds\" in duration \"3 seconds\""), r.all());
+        assertTrue(r.err.contains("$.endpoints[0].backend[0].host[0]: host http://x.example/path not valid"), r.all());
+        assertTrue(r.err.contains("$.endpoints[0].backend[0].url_pattern: undefined output param 'uid'"), r.all());
+        assertTrue(r.err.contains("$.endpoints[1].backend: ignoring the 'GET /b' endpoint, since it has 0 backends"),
+                r.all());
+        assertTrue(r.err.contains(cfg.toString()), "messages name the file");
+    }
+
+    @Test
+    void runRefusesTheSameConfigWithTheSameMessages() throws Exception {
+        Path cfg = write("broken.json", BROKEN);
+        Result check = krakend("check", "-c", cfg.toString());
+        Result run = krakend("run", "-c", cfg.toString());
+        assertEquals(1, run.code, run.all());
+        for (String line : check.err.lines().filter(l -> l.startsWith("ERROR")).toList()) {
+            assertTrue(run.err.contains(line), "run should say: " + line + "\n" + run.all());
+        }
+    }
+
+    @Test
+    void checkTestRoutesReportsCollisionsInsteadOfCrashing() throws Exception {
+        Path cfg = write("routes.json", """
+            {"version": 3, "host": ["http://127.0.0.1:1"], "endpoints": [
+              {"endpoint": "/x/{id}", "backend": [{"url_pattern": "/a"}]},
+              {"endpoint": "/x/{name}/y", "backend": [{"url_pattern": "/b"}]}]}
+            """);
+        assertEquals(0, krakend("check", "-c", cfg.toString()).code);
+        Result r = krakend("check", "-t", "-c", cfg.toString());
+        assertEquals(1, r.code, r.all());
+        assertTrue(r.err.contains("$.endpoints[1]") && r.err.contains("{name}") && r.err.contains("{id}"), r.all());
+    }
+
+    @Test
+    void runServesAndStopsCleanlyOnSigterm() throws Exception {
+        int port = GatewayIT.freePort();
+        Path cfg = write("ok.yaml", """
+            version: 3
+            port: %d
+            endpoints:
+              - endpoint: /ping
+                backend:
+                  - host: ["http://127.0.0.1:%d"]
+                    url_pattern: /__debug/ping
+            """.formatted(port, port));
+        Process p = start("run", "-d", "-c", cfg.toString());
+        try {
+            HttpClient client = HttpClient.newHttpClient();
+            HttpResponse<String> ping = null;
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            while (System.nanoTime() < deadline && ping == null) {
+                try {
+                    ping = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/ping"))
+                            .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
+                } catch (IOException notYet) {
+                    assertTrue(p.isAlive(), "the node died while starting");
+                    Thread.onSpinWait();
+                }
+            }
+            assertTrue(ping != null, "the node did not answer within 20 s");
+            assertEquals(200, ping.statusCode());
+            assertEquals("{\"message\":\"pong\"}", ping.body());
+        } finally {
+            p.destroy(); // SIGTERM
+        }
+        assertTrue(p.waitFor(20, TimeUnit.SECONDS), "the node did not stop on SIGTERM");
+        assertEquals(0, p.exitValue());
+    }
+
+    @Test
+    void versionPrintsTheKrakendCompatibility() throws Exception {
+        Result r = krakend("version");
+        assertEquals(0, r.code);
+        assertTrue(r.out.contains("KrakenD CE 2.13.8 compatible"), r.all());
+    }
+
+    private Path write(String name, String text) throws IOException {
+        Path p = dir.resolve(name);
+        Files.writeString(p, text);
+        return p;
+    }
+
+    private record Result(int code, String out, String err) {
+        String all() { return "exit " + code + "\nstdout:\n" + out + "\nstderr:\n" + err; }
+    }
+
+    private static Process start(String... args) throws IOException {
+        List<String> cmd = new ArrayList<>(List.of(javaBin(), "-jar", System.getProperty("kgw.jar", "target/kgw.jar")));
+        cmd.addAll(List.of(args));
+        return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+    }
+
+    private static Result krakend(String... args) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of(javaBin(), "-jar", System.getProperty("kgw.jar", "target/kgw.jar")));
+        cmd.addAll(List.of(args));
+        Process p = new ProcessBuilder(cmd).start();
+        byte[] out = p.getInputStream().readAllBytes();
+        byte[] err = p.getErrorStream().readAllBytes();
+        assertTrue(p.waitFor(30, TimeUnit.SECONDS));
+        return new Result(p.exitValue(), new String(out, StandardCharsets.UTF_8), new String(err, StandardCharsets.UTF_8));
+    }
+
+    private static String javaBin() { return Path.of(System.getProperty("java.home"), "bin", "java").toString(); }
+}
