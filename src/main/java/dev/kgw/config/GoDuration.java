@@ -13,7 +13,7 @@ public final class GoDuration {
     /** @throws IllegalArgumentException with Go's wording when the text is not a duration */
     public static Duration parse(String text) {
         if (text == null) throw new IllegalArgumentException("time: invalid duration \"\"");
-        String s = text.trim();
+        String s = text;
         String orig = s;
         if (s.isEmpty()) throw invalid(orig);
         boolean negative = false;
@@ -27,10 +27,14 @@ public final class GoDuration {
         int i = 0;
         while (i < s.length()) {
             int start = i;
-            while (i < s.length() && (Character.isDigit(s.charAt(i)) || s.charAt(i) == '.')) i++;
+            boolean dot = false;
+            while (i < s.length() && (Character.isDigit(s.charAt(i)) || (s.charAt(i) == '.' && !dot))) {
+                dot |= s.charAt(i) == '.';
+                i++;
+            }
             if (start == i) throw invalid(orig);
             String number = s.substring(start, i);
-            if (number.equals(".") || number.chars().filter(c -> c == '.').count() > 1) throw invalid(orig);
+            if (number.equals(".")) throw invalid(orig);
             int unitStart = i;
             while (i < s.length() && !Character.isDigit(s.charAt(i)) && s.charAt(i) != '.') i++;
             String unit = s.substring(unitStart, i);
@@ -47,7 +51,12 @@ public final class GoDuration {
             };
             totalNanos = totalNanos.add(new BigDecimal(number).multiply(BigDecimal.valueOf(nanosPerUnit)));
         }
-        long nanos = totalNanos.longValue();
+        long nanos;
+        try {
+            nanos = totalNanos.setScale(0, java.math.RoundingMode.DOWN).longValueExact();
+        } catch (ArithmeticException e) {
+            throw invalid(orig); // beyond Go's ~2562047h
+        }
         return Duration.ofNanos(negative ? -nanos : nanos);
     }
 
