@@ -59,8 +59,12 @@ public final class ConfigParser {
         boolean echo = root.bool("echo_endpoint", false);
         boolean disableRest = root.bool("disable_rest", false);
         root.bool("sequential_start", false);
-        root.raw("async_agent");
-        root.raw("plugin");
+        for (String unsupported : List.of("async_agent", "plugin")) {
+            if (root.has(unsupported)) {
+                problems.warn(root.path(unsupported), "not supported by this gateway, ignored");
+            }
+            root.raw(unsupported);
+        }
 
         TlsSettings serverTls = parseTls(root, "tls", problems);
         boolean useH2c = root.bool("use_h2c", false);

@@ -65,29 +65,47 @@ final class GoTime {
     private GoTime() {
     }
 
-    /** The instant {@code value} denotes under Go layout {@code layout}, or null if Go rejects it. */
-    static Instant parse(String layout, String value) {
+    /**
+     * A parsed time: the wall clock as written, its offset east of UTC in seconds, and the zone
+     * abbreviation when the layout had one (null otherwise).
+     */
+    record Parsed(LocalDateTime wall, int offsetSeconds, String zoneName) {
+        Instant instant() {
+            return wall.toInstant(ZoneOffset.UTC).minusSeconds(offsetSeconds);
+        }
+
+        Parsed utc() {
+            return new Parsed(LocalDateTime.ofInstant(instant(), ZoneOffset.UTC), 0, null);
+        }
+
+        /** Go's time.Time JSON form: RFC 3339, trimmed nanoseconds, "Z" for a zero offset. */
+        String rfc3339Nano() {
+            StringBuilder sb = new StringBuilder(RFC3339_NANO_PREFIX.format(wall));
+            int nanos = wall.getNano();
+            if (nanos != 0) {
+                String f = String.format("%09d", nanos);
+                int end = f.length();
+                while (f.charAt(end - 1) == '0') {
+                    end--;
+                }
+                sb.append('.').append(f, 0, end);
+            }
+            if (offsetSeconds == 0) {
+                return sb.append('Z').toString();
+            }
+            int abs = Math.abs(offsetSeconds) / 60;
+            return sb.append(offsetSeconds < 0 ? '-' : '+')
+                    .append(String.format("%02d:%02d", abs / 60, abs % 60)).toString();
+        }
+    }
+
+    /** What {@code value} denotes under Go layout {@code layout}, or null if Go rejects it. */
+    static Parsed parse(String layout, String value) {
         try {
             return new Parser(layout, value).run();
         } catch (DateTimeException | NumberFormatException e) {
             return null;
         }
-    }
-
-    /** Go's time.Time JSON form (RFC 3339 with trimmed nanoseconds) of a UTC instant. */
-    static String rfc3339Nano(Instant t) {
-        LocalDateTime ldt = LocalDateTime.ofInstant(t, ZoneOffset.UTC);
-        StringBuilder sb = new StringBuilder(RFC3339_NANO_PREFIX.format(ldt));
-        int nanos = ldt.getNano();
-        if (nanos != 0) {
-            String f = String.format("%09d", nanos);
-            int end = f.length();
-            while (f.charAt(end - 1) == '0') {
-                end--;
-            }
-            sb.append('.').append(f, 0, end);
-        }
-        return sb.append('Z').toString();
     }
 
     /** Position of the next layout element: text before it, its code, and the rest of the layout. */
@@ -257,13 +275,14 @@ final class GoTime {
         private boolean pm;
         private boolean am;
         private Integer offset; // seconds east of UTC; null means "no zone given"
+        private String zoneName;
 
         Parser(String layout, String value) {
             this.layout = layout;
             this.value = value;
         }
 
-        Instant run() {
+        Parsed run() {
             try {
                 return parse();
             } catch (Bad | StringIndexOutOfBoundsException e) {
@@ -271,7 +290,7 @@ final class GoTime {
             }
         }
 
-        private Instant parse() {
+        private Parsed parse() {
             while (true) {
                 Chunk c = next(layout);
                 skip(c.prefix());
@@ -299,8 +318,7 @@ final class GoTime {
                 return null;
             }
             LocalDateTime wall = LocalDateTime.of(year, month, day, hour, min, sec, nsec);
-            int off = offset == null ? 0 : offset;
-            return wall.toInstant(ZoneOffset.UTC).minusSeconds(off);
+            return new Parsed(wall, offset == null ? 0 : offset, zoneName);
         }
 
         private void skip(String prefix) {
@@ -313,7 +331,7 @@ final class GoTime {
                     while (p < prefix.length() && prefix.charAt(p) == ' ') {
                         p++;
                     }
-                    value = value.stripLeading().length() == value.length() ? value : cutSpace(value);
+                    value = cutSpace(value);
                     continue;
                 }
                 if (value.isEmpty() || value.charAt(0) != prefix.charAt(p)) {
@@ -515,12 +533,10 @@ final class GoTime {
             }
             String name = value.substring(0, n);
             value = value.substring(n);
-            // Unknown abbreviations keep the wall clock as UTC; only GMT+N carries an offset,
-            // and Go records it without moving the instant.
+            zoneName = name;
+            // Go keeps the wall clock as UTC for abbreviations the local zone does not know
+            // (GMT+N included: it only labels the result); a numeric offset still wins.
             if (offset == null) {
-                offset = 0;
-            }
-            if (name.length() > 3 && name.startsWith("GMT")) {
                 offset = 0;
             }
         }

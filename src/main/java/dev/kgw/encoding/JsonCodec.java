@@ -16,7 +16,8 @@ public final class JsonCodec {
 
     private static final JsonCodec DEFAULT = new JsonCodec();
 
-    private final JsonTreeReader reader = new JsonTreeReader();
+    /** Shared by every codec instance: Jackson factories are thread-safe and costly to build. */
+    private static final JsonTreeReader READER = new JsonTreeReader();
 
     /** A shared instance; the codec holds no per-call state. */
     public static JsonCodec instance() {
@@ -29,7 +30,7 @@ public final class JsonCodec {
      * @throws DecodeException on empty input, invalid JSON or trailing data
      */
     public Object decode(byte[] body) {
-        return reader.read(body == null ? new byte[0] : body);
+        return READER.read(body == null ? new byte[0] : body);
     }
 
     /** Reads the whole stream, then decodes it like {@link #decode(byte[])}. */

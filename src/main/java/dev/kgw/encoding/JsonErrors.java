@@ -18,7 +18,9 @@ final class JsonErrors {
     private static final Pattern UNEXPECTED_CHAR = Pattern.compile("Unexpected character \\('.*?' \\(code (\\d+)");
     private static final Pattern UNRECOGNIZED_TOKEN = Pattern.compile("Unrecognized token '([^']*)'");
     private static final Pattern CTRL_CHAR = Pattern.compile("Illegal unquoted character \\(\\(CTRL-CHAR, code (\\d+)\\)\\)");
+    private static final Pattern CTRL_BETWEEN = Pattern.compile("Illegal character \\(\\(CTRL-CHAR, code (\\d+)\\)\\)");
     private static final Pattern BAD_ESCAPE = Pattern.compile("Unrecognized character escape .*?\\(code (\\d+)\\)");
+    private static final Pattern CLOSE_MARKER = Pattern.compile("Unexpected close marker '(.)': expected '(.)'");
     private static final String[] LITERALS = {"true", "false", "null"};
 
     private JsonErrors() {
@@ -61,6 +63,11 @@ final class JsonErrors {
             }
             return "invalid character " + GoQuote.quoteChar(cp) + " " + context(m);
         }
+        Matcher close = CLOSE_MARKER.matcher(m);
+        if (close.find()) {
+            String where = close.group(2).equals("]") ? "after array element" : "after object key:value pair";
+            return "invalid character " + GoQuote.quoteChar(close.group(1).charAt(0)) + " " + where;
+        }
         Matcher tm = UNRECOGNIZED_TOKEN.matcher(m);
         if (tm.find() && !tm.group(1).isEmpty()) {
             return literalError(tm.group(1));
@@ -68,6 +75,10 @@ final class JsonErrors {
         Matcher cm = CTRL_CHAR.matcher(m);
         if (cm.find()) {
             return "invalid character " + GoQuote.quoteChar(Integer.parseInt(cm.group(1))) + " in string literal";
+        }
+        Matcher bm = CTRL_BETWEEN.matcher(m);
+        if (bm.find()) {
+            return "invalid character " + GoQuote.quoteChar(Integer.parseInt(bm.group(1))) + " looking for beginning of value";
         }
         Matcher em = BAD_ESCAPE.matcher(m);
         if (em.find()) {

@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Collection;
@@ -117,7 +118,7 @@ final class JsonWriter {
         }
         if (v instanceof Iterable<?> it) {
             put((byte) '[');
-            java.util.ArrayList<Object> items = new java.util.ArrayList<>();
+            ArrayList<Object> items = new ArrayList<>();
             it.forEach(items::add);
             if (items.isEmpty()) {
                 put((byte) ']');

@@ -19,7 +19,7 @@ import javax.xml.stream.XMLStreamReader;
  */
 public final class XmlDecoder {
 
-    private static final XMLInputFactory FACTORY = XmlInput.newFactory();
+    private static final ThreadLocal<XMLInputFactory> FACTORY = ThreadLocal.withInitial(XmlInput::newFactory);
 
     /** One open element: mxj's {@code n} (the text value) and {@code na} (attributes and children). */
     private static final class Frame {
@@ -39,10 +39,14 @@ public final class XmlDecoder {
         if (body == null) {
             body = new byte[0];
         }
+        if (isBlank(body)) {
+            // Go's decoder hits the end of input before any token.
+            throw new DecodeException("EOF");
+        }
         int from = XmlInput.start(body);
         XMLStreamReader r = null;
         try {
-            r = FACTORY.createXMLStreamReader(new ByteArrayInputStream(body, from, body.length - from));
+            r = FACTORY.get().createXMLStreamReader(new ByteArrayInputStream(body, from, body.length - from));
             return read(r);
         } catch (XMLStreamException e) {
             throw new DecodeException(syntaxError(e), e);
@@ -55,6 +59,15 @@ public final class XmlDecoder {
                 }
             }
         }
+    }
+
+    private static boolean isBlank(byte[] body) {
+        for (byte b : body) {
+            if (b != ' ' && b != '\t' && b != '\r' && b != '\n') {
+                return false;
+            }
+        }
+        return true;
     }
 
     static String syntaxError(XMLStreamException e) {

@@ -6,7 +6,8 @@ import javax.xml.stream.XMLInputFactory;
 /**
  * The one place StAX readers are configured, so every XML-based decoder is XXE-safe: no DTD
  * processing, no external entities, no external DTD fetching. The JDK's built-in factory is
- * pinned so a StAX implementation on the classpath cannot change these semantics.
+ * pinned so a StAX implementation on the classpath cannot change these semantics. StAX does not
+ * promise that factories are thread-safe, so callers keep one per thread.
  */
 final class XmlInput {
 

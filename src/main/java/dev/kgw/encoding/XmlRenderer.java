@@ -1,7 +1,5 @@
 package dev.kgw.encoding;
 
-import java.math.BigDecimal;
-import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -153,8 +151,7 @@ public final class XmlRenderer {
     }
 
     private static boolean isScalar(Object v) {
-        return v instanceof JsonNumber || v instanceof Boolean || v instanceof Number
-                || v instanceof BigInteger || v instanceof BigDecimal;
+        return v instanceof JsonNumber || v instanceof Boolean || v instanceof Number;
     }
 
     private static Object get(Map<?, ?> m, String key) {

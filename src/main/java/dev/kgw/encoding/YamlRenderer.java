@@ -1,98 +1,111 @@
 package dev.kgw.encoding;
 
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
- * The {@code yaml} output encoding, written like Go's yaml.v2 {@code Marshal}: block style, two-space indent,
- * keys sorted, list items at their key's indent, strings quoted only when they would read back as something else.
- * Hand-written because the exact layout is part of the contract and it is a few lines.
+ * The {@code yaml} output encoding. KrakenD CE renders YAML with gin, which (gin 1.12, KrakenD
+ * 2.13) marshals through goccy/go-yaml v1.19.2; this reproduces that output: two-space block
+ * style, keys sorted by bytes, sequences at their key's indent, {@code {}} and {@code []} for
+ * empty collections, goccy's quoting. Backend numbers arrive as Go json.Number, a string type,
+ * so goccy prints them quoted ({@code "42"}); this renderer does the same for {@link JsonNumber}.
  */
 public final class YamlRenderer {
-    private static final Set<String> RESERVED = Set.of("true", "false", "yes", "no", "on", "off", "y", "n", "null",
-            "~", "True", "False", "TRUE", "FALSE", "Yes", "No", "YES", "NO", "On", "Off", "ON", "OFF", "Null",
-            "NULL", "Y", "N", "");
-    private static final Pattern NUMBER = Pattern.compile(
-            "[-+]?(\\.[0-9]+|[0-9][0-9_]*(\\.[0-9_]*)?)([eE][-+]?[0-9]+)?|[-+]?\\.(inf|Inf|INF)|\\.(nan|NaN|NAN)"
-                    + "|0x[0-9a-fA-F_]+|0o?[0-7_]+|0b[01_]+");
 
     public byte[] render(Map<String, Object> data) {
-        StringBuilder sb = new StringBuilder(256);
-        if (data == null || data.isEmpty()) sb.append("{}\n");
-        else map(sb, data, 0);
-        return sb.toString().getBytes(StandardCharsets.UTF_8);
+        YamlTree.Node root = encode(data == null ? Map.of() : data, 1);
+        return (root.string() + "\n").getBytes(StandardCharsets.UTF_8);
     }
 
-    private void map(StringBuilder sb, Map<?, ?> m, int indent) {
-        List<String> keys = new ArrayList<>();
-        for (Object k : m.keySet()) keys.add(String.valueOf(k));
-        keys.sort(Utf8Order.INSTANCE);
-        for (String k : keys) {
-            pad(sb, indent);
-            sb.append(scalar(k)).append(':');
-            Object v = m.get(k);
-            if (v instanceof Map<?, ?> child && !child.isEmpty()) {
-                sb.append('\n');
-                map(sb, child, indent + 2);
-            } else if (v instanceof List<?> l && !l.isEmpty()) {
-                sb.append('\n');
-                list(sb, l, indent);
-            } else {
-                sb.append(' ').append(inline(v)).append('\n');
-            }
+    private YamlTree.Node encode(Object v, int column) {
+        if (v == null) {
+            return new YamlTree.Plain("null");
         }
-    }
-
-    private void list(StringBuilder sb, List<?> l, int indent) {
-        for (Object item : l) {
-            pad(sb, indent);
-            sb.append("- ");
-            if (item instanceof Map<?, ?> m && !m.isEmpty()) {
-                // the first key sits on the dash line, the rest under it
-                StringBuilder inner = new StringBuilder();
-                map(inner, m, indent + 2);
-                sb.append(inner.substring(indent + 2));
-            } else if (item instanceof List<?> nested && !nested.isEmpty()) {
-                StringBuilder inner = new StringBuilder();
-                list(inner, nested, indent + 2);
-                sb.append(inner.substring(indent + 2));
-            } else {
-                sb.append(inline(item)).append('\n');
-            }
+        if (v instanceof String s) {
+            return string(s, column);
         }
+        if (v instanceof JsonNumber n) {
+            return string(n.text(), column);
+        }
+        if (v instanceof Boolean b) {
+            return new YamlTree.Plain(b ? "true" : "false");
+        }
+        if (v instanceof Double d) {
+            return new YamlTree.Plain(floatText(d, GoFloat.g(d)));
+        }
+        if (v instanceof Float f) {
+            return new YamlTree.Plain(floatText(f, GoFloat.g(f)));
+        }
+        if (v instanceof BigDecimal bd) {
+            return new YamlTree.Plain(bd.toPlainString());
+        }
+        if (v instanceof Number num) {
+            return new YamlTree.Plain(num.toString());
+        }
+        if (v instanceof Map<?, ?> m) {
+            return mapping(m, column);
+        }
+        if (v instanceof Collection<?> c) {
+            return sequence(c);
+        }
+        if (v instanceof Object[] a) {
+            return sequence(List.of(a));
+        }
+        return string(String.valueOf(v), column);
     }
 
-    private String inline(Object v) {
-        if (v == null) return "null";
-        if (v instanceof Map<?, ?>) return "{}";
-        if (v instanceof List<?>) return "[]";
-        if (v instanceof String s) return scalar(s);
-        if (v instanceof Double || v instanceof Float) return GoFloat.json(((Number) v).doubleValue());
-        return String.valueOf(v);
+    private static YamlTree.Str string(String s, int column) {
+        return new YamlTree.Str(YamlQuoting.needsQuotes(s) ? GoQuote.quote(s) : s, column);
     }
 
-    static String scalar(String s) {
-        if (needsQuotes(s)) return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n")
-                .replace("\t", "\\t") + "\"";
-        return s;
+    /** goccy keeps floats recognisable: 42.0 is printed "42.0", not "42". */
+    private static String floatText(double v, String g) {
+        if (Double.isNaN(v)) {
+            return ".nan";
+        }
+        if (Double.isInfinite(v)) {
+            return v > 0 ? ".inf" : "-.inf";
+        }
+        return g.contains(".") || g.contains("e") ? g : g + ".0";
     }
 
-    private static boolean needsQuotes(String s) {
-        if (RESERVED.contains(s) || NUMBER.matcher(s).matches()) return true;
-        if (s.startsWith(" ") || s.endsWith(" ")) return true;
-        char c = s.charAt(0);
-        if ("!&*{}[],#|>@`\"'%?:".indexOf(c) >= 0) return true;
-        if (c == '-' && (s.length() == 1 || s.charAt(1) == ' ')) return true;
-        if (s.contains(": ") || s.contains(" #") || s.endsWith(":")) return true;
-        for (int i = 0; i < s.length(); i++) if (s.charAt(i) < 0x20) return true;
-        return false;
+    private YamlTree.Node mapping(Map<?, ?> m, int column) {
+        List<String> keys = new ArrayList<>(m.size());
+        List<Object> values = new ArrayList<>(m.size());
+        for (Map.Entry<?, ?> e : m.entrySet()) {
+            keys.add(String.valueOf(e.getKey()));
+            values.add(e.getValue());
+        }
+        Integer[] order = new Integer[keys.size()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        if (!(m instanceof StructMap)) {
+            // Go structs keep field order; maps are sorted by key.
+            Arrays.sort(order, (a, b) -> Utf8Order.INSTANCE.compare(keys.get(a), keys.get(b)));
+        }
+        YamlTree.Mapping node = new YamlTree.Mapping();
+        for (int i : order) {
+            YamlTree.Node value = encode(values.get(i), column);
+            if (value instanceof YamlTree.Mapping) {
+                value.addColumn(YamlTree.INDENT);
+            }
+            node.entries.add(new YamlTree.Node[] {string(keys.get(i), column), value});
+        }
+        return node;
     }
 
-    private static void pad(StringBuilder sb, int n) {
-        for (int i = 0; i < n; i++) sb.append(' ');
+    /** goccy encodes sequence items at the encoder's base column, whatever the nesting. */
+    private YamlTree.Node sequence(Collection<?> items) {
+        YamlTree.Sequence seq = new YamlTree.Sequence(1);
+        for (Object item : items) {
+            seq.values.add(encode(item, 1));
+        }
+        return seq;
     }
 }

@@ -2,13 +2,13 @@ package dev.kgw.proxy;
 
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.streams.ReadStream;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * What travels down the pipeline toward a backend. Middlewares that change a field work on a {@link #copy()},
- * so concurrent backends of one endpoint never see each other's changes.
+ * so concurrent backends of one endpoint never see each other's changes. The maps are never changed in place:
+ * a middleware that needs a different map sets a new one, which keeps {@link #copy()} to a few field writes.
  * Header names are canonical ({@code X-Y-Z}); param names are capitalised ({@code Id}), as in lura.
  */
 public final class Request {
@@ -40,10 +40,9 @@ public final class Request {
         this.deadlineNanos = deadlineNanos;
     }
 
-    /** A shallow copy with its own maps; the body buffer is shared because nobody mutates it. */
+    /** A shallow copy: maps and body are shared, since nobody changes them in place. */
     public Request copy() {
-        Request r = new Request(method, path, new LinkedHashMap<>(query), new LinkedHashMap<>(params),
-                new LinkedHashMap<>(headers), body, deadlineNanos);
+        Request r = new Request(method, path, query, params, headers, body, deadlineNanos);
         r.rawQuery = rawQuery;
         r.url = url;
         r.bodyStream = bodyStream;

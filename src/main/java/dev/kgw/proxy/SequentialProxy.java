@@ -58,8 +58,12 @@ public final class SequentialProxy implements Proxy {
             return;
         }
         Request r = s.base.copy();
-        for (String name : needs.get(i)) put(r.params, name, s.responses);
-        if (i > 0) for (String name : propagated) put(r.params, name, s.responses);
+        if (i > 0 && (!needs.get(i).isEmpty() || !propagated.isEmpty())) {
+            Map<String, String> params = new LinkedHashMap<>(r.params);
+            for (String name : needs.get(i)) put(params, name, s.responses);
+            for (String name : propagated) put(params, name, s.responses);
+            r.params = params;
+        }
         Future<Response> f;
         try {
             f = backends.get(i).handle(r);

@@ -12,6 +12,7 @@ import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpVersion;
 import io.vertx.core.http.HttpServerResponse;
@@ -46,10 +47,10 @@ final class EndpointHandler {
     private final Set<String> headers;
     private final boolean allQuery;
     private final Set<String> query;
-    private final String cacheControl;
+    private final CharSequence cacheControl;
     private final long timeoutNanos;
     private final boolean noop;
-    private final String versionHeader;
+    private final CharSequence versionHeader;
 
     EndpointHandler(Vertx vertx, EndpointConfig endpoint, Proxy proxy, Renderer renderer, RouterOptions router,
                     ClientIp clientIp) {
@@ -65,15 +66,16 @@ final class EndpointHandler {
         this.allQuery = endpoint.inputQueryStrings().contains("*");
         this.query = Set.copyOf(endpoint.inputQueryStrings());
         long ttl = endpoint.cacheTtl().getSeconds();
-        this.cacheControl = endpoint.cacheTtl().isZero() ? null : "public, max-age=" + ttl;
+        this.cacheControl = endpoint.cacheTtl().isZero() ? null : HttpHeaders.createOptimized("public, max-age=" + ttl);
         this.timeoutNanos = endpoint.timeout().toNanos();
         this.noop = "no-op".equals(endpoint.outputEncoding());
-        this.versionHeader = router.hideVersionHeader() ? "Version undefined" : "Version " + Build.KRAKEND_VERSION;
+        this.versionHeader = HttpHeaders.createOptimized(
+                router.hideVersionHeader() ? "Version undefined" : "Version " + Build.KRAKEND_VERSION);
     }
 
     void handle(HttpServerRequest req, Map<String, String> rawParams) {
         HttpServerResponse resp = req.response();
-        resp.putHeader("X-Krakend", versionHeader);
+        resp.putHeader(X_KRAKEND, versionHeader);
         Map<String, String> params = new LinkedHashMap<>();
         for (Map.Entry<String, String> p : rawParams.entrySet()) {
             String value = PathDecoding.decode(p.getValue());
@@ -136,10 +138,10 @@ final class EndpointHandler {
         }
         boolean hasData = r.data != null && !r.data.isEmpty();
         if (hasData && r.complete) {
-            resp.putHeader("X-Krakend-Completed", "true");
-            if (cacheControl != null) resp.putHeader("Cache-Control", cacheControl);
+            resp.putHeader(X_KRAKEND_COMPLETED, TRUE);
+            if (cacheControl != null) resp.putHeader(CACHE_CONTROL, cacheControl);
         } else {
-            resp.putHeader("X-Krakend-Completed", "false");
+            resp.putHeader(X_KRAKEND_COMPLETED, FALSE);
         }
         if (noop) {
             writeNoop(resp, r);
@@ -153,11 +155,11 @@ final class EndpointHandler {
             writeError(resp, e);
             return;
         }
-        resp.setStatusCode(200).putHeader("Content-Type", out.contentType()).end(out.body());
+        resp.setStatusCode(200).putHeader(CONTENT_TYPE, out.contentType()).end(out.body());
     }
 
     private void writeError(HttpServerResponse resp, Throwable err) {
-        resp.putHeader("X-Krakend-Completed", "false");
+        resp.putHeader(X_KRAKEND_COMPLETED, FALSE);
         int status = err instanceof BackendException be && be.statusCode() > 0 ? be.statusCode() : 500;
         resp.setStatusCode(status);
         if (!router.returnErrorMsg()) {
@@ -199,17 +201,37 @@ final class EndpointHandler {
         return req.version() == HttpVersion.HTTP_2 && !req.isEnded();
     }
 
+    private static final List<String> USER_AGENT = List.of(Build.USER_AGENT);
+    private static final CharSequence X_KRAKEND = HttpHeaders.createOptimized("X-Krakend");
+    private static final CharSequence X_KRAKEND_COMPLETED = HttpHeaders.createOptimized("X-Krakend-Completed");
+    private static final CharSequence TRUE = HttpHeaders.createOptimized("true");
+    private static final CharSequence FALSE = HttpHeaders.createOptimized("false");
+    private static final CharSequence CACHE_CONTROL = HttpHeaders.createOptimized("Cache-Control");
+    private static final CharSequence CONTENT_TYPE = HttpHeaders.createOptimized("Content-Type");
+
     private static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "proxy-connection",
             "transfer-encoding", "upgrade", "te", "trailer");
 
+    /**
+     * KrakenD's zero-trust header rule: only the listed headers (by default just {@code Content-Type}) go on;
+     * then the gateway's own {@code X-Forwarded-For}, {@code X-Forwarded-Host} and {@code User-Agent}.
+     */
     private Map<String, List<String>> filterHeaders(HttpServerRequest req) {
         Map<String, List<String>> out = new LinkedHashMap<>();
         MultiMap in = req.headers();
-        for (String name : in.names()) {
-            String canonical = HeaderNames.canonical(name);
-            if (!allHeaders && !headers.contains(canonical)) continue;
-            if (canonical.equals("Host") || canonical.equals("X-Forwarded-For")) continue;
-            out.put(canonical, new ArrayList<>(in.getAll(name)));
+        if (allHeaders) {
+            for (String name : in.names()) {
+                String canonical = HeaderNames.canonical(name);
+                if (canonical.equals("Host") || canonical.equals("X-Forwarded-For")) continue;
+                out.put(canonical, in.getAll(name));
+            }
+        } else {
+            // look up only the allowed names: no walk over everything the client sent
+            for (String name : headers) {
+                if (name.equals("Host") || name.equals("X-Forwarded-For")) continue;
+                List<String> values = in.getAll(name);
+                if (!values.isEmpty()) out.put(name, values);
+            }
         }
         String ip = clientIp.resolve(req.remoteAddress() == null ? "" : req.remoteAddress().hostAddress(),
                 req::getHeader);
@@ -217,8 +239,8 @@ final class EndpointHandler {
         String host = req.getHeader("Host");
         if (host == null && req.authority() != null) host = req.authority().toString();
         if (host != null) out.put("X-Forwarded-Host", List.of(host));
-        if (out.containsKey("User-Agent")) out.put("X-Forwarded-Via", List.of(Build.USER_AGENT));
-        else out.put("User-Agent", List.of(Build.USER_AGENT));
+        if (out.containsKey("User-Agent")) out.put("X-Forwarded-Via", USER_AGENT);
+        else out.put("User-Agent", USER_AGENT);
         return out;
     }
 

@@ -15,12 +15,14 @@ interface Renderer {
     /** Content type and body for the data; {@code request} is only read by {@code negotiate}. */
     Rendered render(HttpServerRequest request, Response response);
 
-    record Rendered(String contentType, Buffer body) {}
+    record Rendered(CharSequence contentType, Buffer body) {}
+
+    CharSequence JSON_TYPE = io.vertx.core.http.HttpHeaders.createOptimized("application/json; charset=utf-8");
 
     static Renderer forName(String name, JsonCodec json) {
         XmlRenderer xml = new XmlRenderer();
         YamlRenderer yaml = new YamlRenderer();
-        Renderer jsonR = (req, r) -> new Rendered("application/json; charset=utf-8",
+        Renderer jsonR = (req, r) -> new Rendered(JSON_TYPE,
                 Buffer.buffer(json.encode(r == null || r.data == null ? Map.of() : r.data)));
         Renderer xmlR = (req, r) -> new Rendered("application/xml",
                 Buffer.buffer(xml.render(r == null || r.data == null ? Map.of() : r.data)));
