@@ -1,0 +1,299 @@
+#!/usr/bin/env python3
+"""Side-by-side benchmark of the node against nginx as a plain reverse proxy (see bench/README.md).
+
+Everything runs on 127.0.0.1: nginx serves static JSON files (the backend) and, in the same process, proxies to
+them with upstream keep-alive (the baseline); the node runs with bin/krakend and its default JVM flags. wrk is
+pinned to core 0, the servers to core 1. For each scenario and connection count: a warm-up of each side, then
+interleaved rounds (node, baseline, node, baseline, ...) so that drift hits both alike.
+"""
+import datetime, json, os, platform, re, shutil, signal, socket, subprocess, sys, tempfile, time, urllib.request
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+HERE = os.path.join(ROOT, "bench")
+SMOKE = os.environ.get("BENCH_SMOKE") == "1"
+SECONDS = int(os.environ.get("BENCH_SECONDS", "1" if SMOKE else "5"))
+ROUNDS = int(os.environ.get("BENCH_ROUNDS", "1" if SMOKE else "3"))
+WARMUP = 1 if SMOKE else 3
+CONNECTIONS = [16, 64]
+BACKEND, BASELINE, NODE, NODE10K = 18001, 18002, 18080, 18081
+CORES = os.cpu_count() or 1
+PIN_LOAD = ["taskset", "-c", "0"] if CORES > 1 else []
+PIN_SERVERS = ["taskset", "-c", "1"] if CORES > 1 else []
+
+
+def payloads(www):
+    """0.5 KB object, 5 KB object with a nested array, 50 KB object: deterministic content."""
+    small = {"id": 42, "name": "kgw", "active": True, "tags": ["a", "b"], "text": "x" * 400}
+    medium = {"id": 7, "title": "order", "customer": {"id": 1, "name": "Ada", "city": "London"},
+              "items": [{"sku": "sku-%03d" % i, "qty": i, "price": i * 1.5, "note": "n" * 40} for i in range(45)]}
+    large = {"id": 9, "rows": [{"k": i, "v": "v" * 80, "flag": i % 2 == 0} for i in range(480)]}
+    sizes = {}
+    for name, obj in (("small", small), ("small2", dict(small, id=43)), ("medium", medium), ("large", large)):
+        data = json.dumps(obj, separators=(",", ":")).encode()
+        with open(os.path.join(www, name + ".json"), "wb") as f:
+            f.write(data)
+        sizes[name] = len(data)
+    return sizes
+
+
+def nginx_conf(tmp, www):
+    return """worker_processes 1;
+daemon off;
+pid %(tmp)s/nginx.pid;
+error_log %(tmp)s/nginx-error.log;
+events { worker_connections 8192; }
+http {
+  access_log off;
+  keepalive_requests 10000000;
+  default_type application/json;
+  upstream backend { server 127.0.0.1:%(be)d; keepalive 256; }
+  server { listen 127.0.0.1:%(be)d; root %(www)s; }
+  server {
+    listen 127.0.0.1:%(base)d;
+    location / { proxy_pass http://backend; proxy_http_version 1.1; proxy_set_header Connection ""; }
+  }
+}
+""" % {"tmp": tmp, "www": www, "be": BACKEND, "base": BASELINE}
+
+
+def node_config(port, extra_endpoints=0):
+    host = ["http://127.0.0.1:%d" % BACKEND]
+    endpoints = [
+        {"endpoint": "/noop", "output_encoding": "no-op",
+         "backend": [{"host": host, "url_pattern": "/small.json", "encoding": "no-op"}]},
+        {"endpoint": "/json", "backend": [{"host": host, "url_pattern": "/small.json"}]},
+        {"endpoint": "/merge", "backend": [{"host": host, "url_pattern": "/small.json", "group": "a"},
+                                           {"host": host, "url_pattern": "/small2.json", "group": "b"}]},
+        {"endpoint": "/filter", "backend": [{"host": host, "url_pattern": "/medium.json",
+                                             "allow": ["id", "customer.name", "items"]}]},
+        {"endpoint": "/large", "backend": [{"host": host, "url_pattern": "/large.json"}]},
+    ]
+    for i in range(extra_endpoints):
+        endpoints.append({"endpoint": "/api/v1/resource%d/{id}" % i,
+                          "backend": [{"host": host, "url_pattern": "/small.json"}]})
+    return {"version": 3, "port": port, "timeout": "3s", "extra_config": {}, "endpoints": endpoints}
+
+
+def wait_ok(url, deadline, proc=None):
+    while time.time() < deadline:
+        if proc is not None and proc.poll() is not None:
+            raise SystemExit("process exited while starting: %s" % url)
+        try:
+            with urllib.request.urlopen(url, timeout=1) as r:
+                if r.status == 200:
+                    return True
+        except OSError:
+            time.sleep(0.005)
+    raise SystemExit("not ready in time: %s" % url)
+
+
+def start_node(cfg_path, port, log):
+    t0 = time.time()
+    proc = subprocess.Popen(PIN_SERVERS + [os.path.join(ROOT, "bin", "krakend"), "run", "-c", cfg_path],
+                            stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+    wait_ok("http://127.0.0.1:%d/json" % port, time.time() + 60, proc)
+    return proc, time.time() - t0
+
+
+def java_pid(proc):
+    """bin/krakend execs java, so the launcher's pid is the JVM's."""
+    return proc.pid
+
+
+def cpu_seconds(pid):
+    with open("/proc/%d/stat" % pid) as f:
+        fields = f.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def rss_mb(pid):
+    with open("/proc/%d/status" % pid) as f:
+        for line in f:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    return 0.0
+
+
+def wrk(url, conns, seconds):
+    out = subprocess.run(PIN_LOAD + ["wrk", "-t1", "-c%d" % conns, "-d%ds" % seconds, "--timeout", "5s",
+                                     "-s", os.path.join(HERE, "wrk-report.lua"), url],
+                         capture_output=True, text=True, timeout=seconds + 30).stdout
+    line = [l for l in out.splitlines() if l.startswith("{")]
+    if not line:
+        raise SystemExit("wrk gave no report for %s:\n%s" % (url, out))
+    return json.loads(line[-1])
+
+
+def measure(node_url, base_url, conns, pid):
+    """Interleaved rounds; returns (node stats, baseline stats, node cpu %)."""
+    wrk(node_url, conns, WARMUP)
+    wrk(base_url, conns, WARMUP)
+    node_runs, base_runs, cpu = [], [], []
+    for _ in range(ROUNDS):
+        c0, t0 = cpu_seconds(pid), time.time()
+        node_runs.append(wrk(node_url, conns, SECONDS))
+        cpu.append(100 * (cpu_seconds(pid) - c0) / (time.time() - t0))
+        if base_url:
+            base_runs.append(wrk(base_url, conns, SECONDS))
+    return combine(node_runs), combine(base_runs) if base_runs else None, sum(cpu) / len(cpu)
+
+
+def combine(runs):
+    """Sum of requests over the rounds; latency percentiles as the median round's."""
+    if not runs:
+        return None
+    total = sum(r["requests"] for r in runs)
+    secs = sum(r["seconds"] for r in runs)
+    mid = sorted(runs, key=lambda r: r["rps"])[len(runs) // 2]
+    return {"rps": total / secs, "p50_ms": mid["p50_ms"], "p99_ms": mid["p99_ms"], "p999_ms": mid["p999_ms"],
+            "errors": sum(r["errors"] + r["non2xx"] for r in runs)}
+
+
+def machine_notes():
+    cpu = "unknown CPU"
+    try:
+        with open("/proc/cpuinfo") as f:
+            cpu = next(l.split(":", 1)[1].strip() for l in f if l.startswith("model name"))
+    except (OSError, StopIteration):
+        pass
+    java = subprocess.run(["java", "-version"], capture_output=True, text=True).stderr.splitlines()[0]
+    nginx = subprocess.run(["nginx", "-v"], capture_output=True, text=True).stderr.strip()
+    wrkv = subprocess.run(["wrk", "-v"], capture_output=True, text=True).stdout.splitlines()[0]
+    mem = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2 ** 30
+    return ["%d cores (%s), %.0f GiB, %s %s" % (CORES, cpu, mem, platform.system(), platform.release()),
+            java, nginx, wrkv.split(" [")[0],
+            "JVM flags: bin/krakend defaults (JAVA_OPTS unset)",
+            "rounds: %d x %d s per side, warm-up %d s; wrk pinned to core 0, servers to core 1" % (ROUNDS, SECONDS, WARMUP)]
+
+
+def main():
+    tmp = tempfile.mkdtemp(prefix="kgw-bench-")
+    os.chmod(tmp, 0o755)  # nginx workers run as an unprivileged user
+    www = os.path.join(tmp, "www")
+    os.makedirs(www)
+    sizes = payloads(www)
+    with open(os.path.join(tmp, "nginx.conf"), "w") as f:
+        f.write(nginx_conf(tmp, www))
+    for name, cfg in (("node.json", node_config(NODE)), ("node10k.json", node_config(NODE10K, 10_000))):
+        cfg_port_fix = cfg
+        with open(os.path.join(tmp, name), "w") as f:
+            json.dump(cfg_port_fix, f)
+    procs = []
+    log = open(os.path.join(tmp, "servers.log"), "w")
+    try:
+        nginx = subprocess.Popen(PIN_SERVERS + ["nginx", "-c", os.path.join(tmp, "nginx.conf")], stdout=log,
+                                 stderr=subprocess.STDOUT, start_new_session=True)
+        procs.append(nginx)
+        wait_ok("http://127.0.0.1:%d/small.json" % BASELINE, time.time() + 10)
+        node, node_start = start_node(os.path.join(tmp, "node.json"), NODE, log)
+        procs.append(node)
+        pid = java_pid(node)
+        n = "http://127.0.0.1:%d" % NODE
+        b = "http://127.0.0.1:%d" % BASELINE
+        scenarios = [
+            ("a", "no-op proxy, 0.5 KB", n + "/noop", b + "/small.json"),
+            ("b", "JSON decode/encode, 0.5 KB", n + "/json", b + "/small.json"),
+            ("c", "merge of 2 backends (group)", n + "/merge", b + "/small.json"),
+            ("d", "allow filter on 5 KB", n + "/filter", b + "/medium.json"),
+            ("e", "JSON, 50 KB object", n + "/large", b + "/large.json"),
+        ]
+        rows = []
+        for key, label, node_url, base_url in scenarios:
+            for conns in CONNECTIONS:
+                ns, bs, cpu = measure(node_url, base_url, conns, pid)
+                rows.append({"key": key, "label": label, "conns": conns, "node": ns, "base": bs, "cpu": cpu})
+                print("%s %-30s c=%-3d node %8.0f req/s  nginx %8.0f req/s  ratio %.2f" % (
+                    key, label, conns, ns["rps"], bs["rps"], ns["rps"] / bs["rps"]), flush=True)
+        rss = rss_mb(pid)
+        os.killpg(node.pid, signal.SIGTERM)
+        node.wait(30)
+        procs.remove(node)
+        # (f): 10,000 endpoints, hitting one of them; compared with (b) on the 10-endpoint node
+        node10k, start10k = start_node(os.path.join(tmp, "node10k.json"), NODE10K, log)
+        procs.append(node10k)
+        for conns in CONNECTIONS:
+            ns, bs, cpu = measure("http://127.0.0.1:%d/api/v1/resource5000/1" % NODE10K, b + "/small.json",
+                                  conns, java_pid(node10k))
+            rows.append({"key": "f", "label": "10,000 endpoints, JSON 0.5 KB", "conns": conns, "node": ns,
+                         "base": bs, "cpu": cpu})
+            print("f 10,000 endpoints                 c=%-3d node %8.0f req/s  nginx %8.0f req/s  ratio %.2f" % (
+                conns, ns["rps"], bs["rps"], ns["rps"] / bs["rps"]), flush=True)
+        rss10k = rss_mb(java_pid(node10k))
+        report(rows, {"start_s": node_start, "start10k_s": start10k, "rss_mb": rss, "rss10k_mb": rss10k,
+                      "sizes": sizes})
+    finally:
+        for p in procs:
+            try:
+                os.killpg(p.pid, signal.SIGTERM)
+                p.wait(15)
+            except Exception:
+                pass
+        log.close()
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+def report(rows, facts):
+    date = datetime.date.today().isoformat()
+    by = {(r["key"], r["conns"]): r for r in rows}
+    lines = ["# Benchmark: node vs nginx reverse proxy (%s)" % date, ""]
+    lines += ["- " + n for n in machine_notes()]
+    lines += ["- payloads: %s" % ", ".join("%s %d B" % kv for kv in facts["sizes"].items()), ""]
+    lines += ["| scenario | conns | node req/s | nginx req/s | node/nginx | node p50 / p99 / p99.9 ms | "
+              "nginx p50 / p99 / p99.9 ms | node CPU % | errors |", "|---|---|---|---|---|---|---|---|---|"]
+    for r in rows:
+        ns, bs = r["node"], r["base"]
+        lines.append("| (%s) %s | %d | %.0f | %.0f | **%.2f** | %.2f / %.2f / %.2f | %.2f / %.2f / %.2f | %.0f | %d |" % (
+            r["key"], r["label"], r["conns"], ns["rps"], bs["rps"], ns["rps"] / bs["rps"], ns["p50_ms"],
+            ns["p99_ms"], ns["p999_ms"], bs["p50_ms"], bs["p99_ms"], bs["p999_ms"], r["cpu"],
+            ns["errors"] + bs["errors"]))
+    lines += ["", "Derived targets:", ""]
+    a64, b64, c64, f64 = by[("a", 64)], by[("b", 64)], by[("c", 64)], by[("f", 64)]
+    lines.append("- (a) no-op vs nginx at 64 connections: %.2f x (target >= 0.8); p99 %.2f ms vs nginx %.2f ms "
+                 "(target <= nginx + 1 ms)" % (a64["node"]["rps"] / a64["base"]["rps"], a64["node"]["p99_ms"],
+                                                a64["base"]["p99_ms"]))
+    lines.append("- (b) JSON vs nginx at 64 connections: %.2f x (target >= 0.6)" % (b64["node"]["rps"] / b64["base"]["rps"]))
+    lines.append("- (c) merge vs the node's own (a) at 64 connections: %.2f x (target >= 0.5)" % (
+        c64["node"]["rps"] / a64["node"]["rps"]))
+    lines.append("- (f) 10,000 endpoints vs (b) 10 endpoints at 64 connections: %.2f x (target >= 0.95)" % (
+        f64["node"]["rps"] / b64["node"]["rps"]))
+    lines.append("- start to first successful request: %.2f s with the bench config (target <= 1 s), %.2f s with "
+                 "10,000 endpoints (target <= 3 s)" % (facts["start_s"], facts["start10k_s"]))
+    lines.append("- RSS after the runs: %.0f MB (target <= 128 MB); 10,000-endpoint node: %.0f MB" % (
+        facts["rss_mb"], facts["rss10k_mb"]))
+    text = "\n".join(lines) + "\n"
+    print(text)
+    if SMOKE:
+        return
+    out = os.path.join(HERE, "results")
+    os.makedirs(out, exist_ok=True)
+    with open(os.path.join(out, date + ".md"), "w") as f:
+        f.write(text + "\n![chart](%s.png)\n" % date)
+    with open(os.path.join(out, date + ".json"), "w") as f:
+        json.dump({"rows": rows, "facts": facts, "machine": machine_notes()}, f, indent=1)
+    shutil.copyfile(os.path.join(out, date + ".md"), os.path.join(out, "latest.md"))
+    chart(rows, os.path.join(out, date + ".png"))
+
+
+def chart(rows, png):
+    data = png[:-4] + ".dat"
+    with open(data, "w") as f:
+        for r in rows:
+            f.write('"(%s) c=%d" %.0f %.0f\n' % (r["key"], r["conns"], r["node"]["rps"], r["base"]["rps"]))
+    script = """set terminal pngcairo size 1100,500 noenhanced
+set output '%s'
+set title 'req/s: node vs nginx reverse proxy (same run)'
+set style data histograms
+set style histogram cluster gap 1
+set style fill solid 0.8 border -1
+set boxwidth 0.9
+set xtics rotate by -30
+set ylabel 'requests/s'
+set grid ytics
+plot '%s' using 2:xtic(1) title 'node', '' using 3 title 'nginx'
+""" % (png, data)
+    subprocess.run(["gnuplot"], input=script, text=True, check=False)
+    os.remove(data)
+
+
+if __name__ == "__main__":
+    main()
