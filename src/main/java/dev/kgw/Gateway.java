@@ -41,7 +41,7 @@ public final class Gateway {
         ProxyFactory proxies = new ProxyFactory(vertx, http, json, config.dnsCacheTtl());
         Router router;
         try {
-            router = new Router(vertx, config, proxies::endpoint, json);
+            router = new Router(config, proxies::endpoint, json);
         } catch (RuntimeException e) {
             vertx.close();
             throw e;

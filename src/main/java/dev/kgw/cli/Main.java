@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /** {@code krakend run|check|version}: the same commands and flags as KrakenD's CLI. */
 @Command(name = "krakend", mixinStandardHelpOptions = true, versionProvider = VersionCommand.Provider.class,
         description = "A KrakenD-compatible API gateway for the JVM.",
-        subcommands = {RunCommand.class, CheckCommand.class, VersionCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {RunCommand.class, CheckCommand.class, VersionCommand.class, TrainCommand.class,
+                CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     @Override
     public void run() { new CommandLine(this).usage(System.out); }

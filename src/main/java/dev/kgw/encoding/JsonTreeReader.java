@@ -131,9 +131,11 @@ final class JsonTreeReader {
 
     @SuppressWarnings("unchecked")
     private static void attach(Object container, String key, Object value) {
-        if (container instanceof Map<?, ?> m) {
+        // exact class, not instanceof Map: see JsonWriter.open on HotSpot's secondary-super cache
+        if (container.getClass() == LinkedHashMap.class) {
+            Map<String, Object> m = (Map<String, Object>) container;
             // Duplicate keys: Go keeps the last value, which put() also does.
-            ((Map<String, Object>) m).put(key, value);
+            m.put(key, value);
         } else {
             ((List<Object>) container).add(value);
         }

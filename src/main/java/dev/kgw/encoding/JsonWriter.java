@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -28,7 +29,7 @@ final class JsonWriter {
 
     JsonWriter(OutputStream out) {
         this.out = out;
-        this.buf = new byte[out == null ? 256 : 8192];
+        this.buf = new byte[out == null ? 1024 : 8192];
     }
 
     byte[] toByteArray() {
@@ -92,6 +93,23 @@ final class JsonWriter {
 
     /** Writes a scalar, or the opening bracket of a container and returns its frame. */
     private Frame open(Object v) {
+        // Exact-class tests first: the decoder only makes these, and instanceof against an interface
+        // (Map, Collection) on alternating classes defeats HotSpot's secondary-super cache (JDK-8180450),
+        // which cost more than all the writing.
+        Class<?> type = v == null ? null : v.getClass();
+        if (v == null || type == String.class || type == JsonNumber.class || type == Boolean.class) {
+            writeScalar(v);
+            return null;
+        }
+        if (type == ArrayList.class) {
+            List<?> l = (List<?>) v;
+            put((byte) '[');
+            if (l.isEmpty()) {
+                put((byte) ']');
+                return null;
+            }
+            return new Frame(null, l.toArray());
+        }
         if (v instanceof Map<?, ?> m) {
             put((byte) '{');
             if (m.isEmpty()) {
@@ -142,6 +160,19 @@ final class JsonWriter {
             i++;
         }
         if (!(m instanceof StructMap) && n > 1) {
+            sortByKey(keys, values);
+        }
+        return new Frame(keys, values);
+    }
+
+    /**
+     * Sorts the parallel arrays by key in Go's order. Objects in API payloads are small and often already
+     * sorted, so an in-place insertion sort (no boxing, no comparator objects) beats a general sort; large
+     * objects take the merge sort of {@link Arrays#sort(Object[], java.util.Comparator)} on an index.
+     */
+    static void sortByKey(Object[] keys, Object[] values) {
+        int n = keys.length;
+        if (n > 32) {
             Integer[] order = new Integer[n];
             for (int j = 0; j < n; j++) {
                 order[j] = j;
@@ -153,9 +184,22 @@ final class JsonWriter {
                 sk[j] = keys[order[j]];
                 sv[j] = values[order[j]];
             }
-            return new Frame(sk, sv);
+            System.arraycopy(sk, 0, keys, 0, n);
+            System.arraycopy(sv, 0, values, 0, n);
+            return;
         }
-        return new Frame(keys, values);
+        for (int j = 1; j < n; j++) {
+            Object k = keys[j];
+            Object v = values[j];
+            int h = j - 1;
+            while (h >= 0 && Utf8Order.INSTANCE.compare((String) keys[h], (String) k) > 0) {
+                keys[h + 1] = keys[h];
+                values[h + 1] = values[h];
+                h--;
+            }
+            keys[h + 1] = k;
+            values[h + 1] = v;
+        }
     }
 
     private void writeScalar(Object v) {
@@ -244,11 +288,35 @@ final class JsonWriter {
         return c >= '0' && c <= '9';
     }
 
+    /** ASCII characters Go escapes (controls, quote, backslash and the HTML-sensitive ones). */
+    private static final boolean[] ESCAPED = new boolean[128];
+
+    static {
+        for (int c = 0; c < 0x20; c++) {
+            ESCAPED[c] = true;
+        }
+        for (char c : new char[] {'"', '\\', '<', '>', '&'}) {
+            ESCAPED[c] = true;
+        }
+    }
+
+    @SuppressWarnings("deprecation")
     void writeString(String s) {
-        ensure(s.length() * 3 + 2);
-        buf[len++] = '"';
         int n = s.length();
-        for (int i = 0; i < n; i++) {
+        ensure(n * 3 + 2);
+        buf[len++] = '"';
+        // most strings are plain ASCII: find that prefix, then copy it in one intrinsic call
+        int plain = 0;
+        while (plain < n) {
+            char c = s.charAt(plain);
+            if (c >= 0x80 || ESCAPED[c]) {
+                break;
+            }
+            plain++;
+        }
+        s.getBytes(0, plain, buf, len);
+        len += plain;
+        for (int i = plain; i < n; i++) {
             char c = s.charAt(i);
             if (c < 0x80) {
                 if (c >= 0x20 && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&') {

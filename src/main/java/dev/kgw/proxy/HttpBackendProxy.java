@@ -6,9 +6,7 @@ import dev.kgw.backend.HttpExecutor;
 import dev.kgw.backend.UpstreamResponse;
 import io.vertx.core.Future;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 
@@ -56,7 +54,7 @@ public final class HttpBackendProxy implements Proxy {
         if (noop) {
             Response resp = new Response(new LinkedHashMap<>(), false);
             resp.status = up.status();
-            resp.headers = headers(up);
+            resp.headers = up.headers();
             resp.stream = up.stream();
             resp.raw = up.body();
             return resp;
@@ -85,9 +83,4 @@ public final class HttpBackendProxy implements Proxy {
         return new Response(formatter.apply(data), true);
     }
 
-    private static Map<String, List<String>> headers(UpstreamResponse up) {
-        Map<String, List<String>> out = new LinkedHashMap<>();
-        for (String name : up.headers().names()) out.put(name, new ArrayList<>(up.headers().getAll(name)));
-        return out;
-    }
 }

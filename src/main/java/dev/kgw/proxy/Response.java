@@ -1,9 +1,9 @@
 package dev.kgw.proxy;
 
+import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.streams.ReadStream;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -17,7 +17,8 @@ public final class Response {
     public Map<String, Object> data;
     public boolean complete;
     public int status = 200;
-    public Map<String, List<String>> headers = Map.of();
+    /** Upstream response headers (no-op only, as in lura: other encodings do not pass them on); may be null. */
+    public MultiMap headers;
     /** no-op only: the upstream body, paused until the router pipes it. */
     public ReadStream<Buffer> stream;
     /** no-op only, when a later sequential step needs the whole body ({@code {resp0}}). */

@@ -10,7 +10,6 @@ import dev.kgw.proxy.Response;
 import dev.kgw.proxy.UrlTemplate;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
-import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
@@ -37,7 +36,6 @@ import java.util.stream.Collectors;
 final class EndpointHandler {
     private static final Logger LOG = Logger.getLogger(EndpointHandler.class.getName());
 
-    private final Vertx vertx;
     private final EndpointConfig endpoint;
     private final Proxy proxy;
     private final Renderer renderer;
@@ -52,9 +50,8 @@ final class EndpointHandler {
     private final boolean noop;
     private final CharSequence versionHeader;
 
-    EndpointHandler(Vertx vertx, EndpointConfig endpoint, Proxy proxy, Renderer renderer, RouterOptions router,
+    EndpointHandler(EndpointConfig endpoint, Proxy proxy, Renderer renderer, RouterOptions router,
                     ClientIp clientIp) {
-        this.vertx = vertx;
         this.endpoint = endpoint;
         this.proxy = proxy;
         this.renderer = renderer;
@@ -116,12 +113,9 @@ final class EndpointHandler {
         } catch (RuntimeException e) {
             f = Future.failedFuture(e);
         }
-        long timer = vertx.setTimer(Math.max(1, timeoutNanos / 1_000_000),
-                id -> write(req, resp, null, new dev.kgw.backend.DeadlineExceededException()));
-        f.onComplete(ar -> {
-            vertx.cancelTimer(timer);
-            write(req, resp, ar.succeeded() ? ar.result() : null, ar.succeeded() ? ar.result().error : ar.cause());
-        });
+        // no timer here: the backend calls and the mergers end at the request's deadline themselves
+        f.onComplete(ar -> write(req, resp, ar.succeeded() ? ar.result() : null,
+                ar.succeeded() ? ar.result().error : ar.cause()));
     }
 
     private void write(HttpServerRequest req, HttpServerResponse resp, Response r, Throwable err) {
@@ -177,13 +171,17 @@ final class EndpointHandler {
 
     private static void writeNoop(HttpServerResponse resp, Response r) {
         resp.setStatusCode(r.status);
-        r.headers.forEach((name, values) -> {
-            if (HOP_BY_HOP.contains(name.toLowerCase()) || name.equalsIgnoreCase("X-Krakend")
-                    || name.equalsIgnoreCase("X-Krakend-Completed")) {
-                return;
+        if (r.headers != null) {
+            MultiMap out = resp.headers();
+            for (Map.Entry<String, String> h : r.headers) {
+                String name = h.getKey();
+                if (HOP_BY_HOP.contains(name.toLowerCase(java.util.Locale.ROOT)) || name.equalsIgnoreCase("X-Krakend")
+                        || name.equalsIgnoreCase("X-Krakend-Completed")) {
+                    continue;
+                }
+                out.add(name, h.getValue());
             }
-            resp.headers().add(name, values);
-        });
+        }
         if (r.stream == null) {
             resp.end(r.raw == null ? Buffer.buffer() : r.raw);
             return;

@@ -7,7 +7,6 @@ import dev.kgw.config.ServiceConfig;
 import dev.kgw.encoding.JsonCodec;
 import dev.kgw.proxy.Proxy;
 import io.vertx.core.Handler;
-import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
@@ -37,7 +36,7 @@ public final class Router implements Handler<HttpServerRequest> {
      * @param proxies builds the proxy of an endpoint; called once per endpoint, here
      * @throws dev.kgw.router.RouteConflictException when two endpoints collide
      */
-    public Router(Vertx vertx, ServiceConfig config, Function<EndpointConfig, Proxy> proxies, JsonCodec json) {
+    public Router(ServiceConfig config, Function<EndpointConfig, Proxy> proxies, JsonCodec json) {
         this.options = config.extra().get(RouterNamespace.NAME, RouterOptions.class).orElse(RouterOptions.DEFAULT);
         this.versionHeader = options.hideVersionHeader() ? "Version undefined" : "Version " + Build.KRAKEND_VERSION;
         BuiltinHandlers builtins = new BuiltinHandlers(json);
@@ -55,7 +54,7 @@ public final class Router implements Handler<HttpServerRequest> {
                 LOG.warning("Unsupported method " + e.method() + " for " + e.endpoint() + ": not registered");
                 continue;
             }
-            EndpointHandler h = new EndpointHandler(vertx, e, proxies.apply(e),
+            EndpointHandler h = new EndpointHandler(e, proxies.apply(e),
                     Renderer.forName(e.outputEncoding(), json), options, clientIp);
             routes.add(e.method(), e.endpoint(), h::handle);
             methodsByPath.computeIfAbsent(e.endpoint(), k -> new TreeSet<>()).add(e.method());
