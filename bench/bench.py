@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Side-by-side benchmark of the node against nginx as a plain reverse proxy (see bench/README.md).
 
-Everything runs on 127.0.0.1: nginx serves static JSON files (the backend) and, in the same process, proxies to
-them with upstream keep-alive (the baseline); the node runs with bin/krakend and its default JVM flags. wrk is
+Everything runs on 127.0.0.1: one nginx serves static JSON files (the backend), a second nginx proxies to it with
+upstream keep-alive (the baseline); the node runs with bin/krakend and its default JVM flags. wrk is
 pinned to core 0, the servers to core 1. For each scenario and connection count: a warm-up of each side, then
 interleaved rounds (node, baseline, node, baseline, ...) so that drift hits both alike.
 """
@@ -37,24 +37,33 @@ def payloads(www):
     return sizes
 
 
-def nginx_conf(tmp, www):
+def nginx_conf(tmp, name, server):
+    """One nginx (one worker) per role, so the baseline proxy and the backend are separate processes,
+    exactly as the node and the backend are: both paths pay the same hop between processes."""
     return """worker_processes 1;
 daemon off;
-pid %(tmp)s/nginx.pid;
-error_log %(tmp)s/nginx-error.log;
+pid %(tmp)s/%(name)s.pid;
+error_log %(tmp)s/%(name)s-error.log;
 events { worker_connections 8192; }
 http {
   access_log off;
   keepalive_requests 10000000;
   default_type application/json;
-  upstream backend { server 127.0.0.1:%(be)d; keepalive 256; }
-  server { listen 127.0.0.1:%(be)d; root %(www)s; }
-  server {
-    listen 127.0.0.1:%(base)d;
-    location / { proxy_pass http://backend; proxy_http_version 1.1; proxy_set_header Connection ""; }
-  }
+  %(server)s
 }
-""" % {"tmp": tmp, "www": www, "be": BACKEND, "base": BASELINE}
+""" % {"tmp": tmp, "name": name, "server": server}
+
+
+def backend_conf(tmp, www):
+    return nginx_conf(tmp, "backend", "server { listen 127.0.0.1:%d; root %s; }" % (BACKEND, www))
+
+
+def proxy_conf(tmp):
+    return nginx_conf(tmp, "proxy", """upstream backend { server 127.0.0.1:%d; keepalive 256; }
+  server {
+    listen 127.0.0.1:%d;
+    location / { proxy_pass http://backend; proxy_http_version 1.1; proxy_set_header Connection ""; }
+  }""" % (BACKEND, BASELINE))
 
 
 def node_config(port, extra_endpoints=0):
@@ -175,8 +184,10 @@ def main():
     www = os.path.join(tmp, "www")
     os.makedirs(www)
     sizes = payloads(www)
-    with open(os.path.join(tmp, "nginx.conf"), "w") as f:
-        f.write(nginx_conf(tmp, www))
+    with open(os.path.join(tmp, "backend.conf"), "w") as f:
+        f.write(backend_conf(tmp, www))
+    with open(os.path.join(tmp, "proxy.conf"), "w") as f:
+        f.write(proxy_conf(tmp))
     for name, cfg in (("node.json", node_config(NODE)), ("node10k.json", node_config(NODE10K, 10_000))):
         cfg_port_fix = cfg
         with open(os.path.join(tmp, name), "w") as f:
@@ -184,9 +195,9 @@ def main():
     procs = []
     log = open(os.path.join(tmp, "servers.log"), "w")
     try:
-        nginx = subprocess.Popen(PIN_SERVERS + ["nginx", "-c", os.path.join(tmp, "nginx.conf")], stdout=log,
-                                 stderr=subprocess.STDOUT, start_new_session=True)
-        procs.append(nginx)
+        for conf in ("backend.conf", "proxy.conf"):
+            procs.append(subprocess.Popen(PIN_SERVERS + ["nginx", "-c", os.path.join(tmp, conf)], stdout=log,
+                                          stderr=subprocess.STDOUT, start_new_session=True))
         wait_ok("http://127.0.0.1:%d/small.json" % BASELINE, time.time() + 10)
         node, node_start = start_node(os.path.join(tmp, "node.json"), NODE, log)
         procs.append(node)

@@ -8,6 +8,9 @@ import dev.kgw.encoding.JsonCodec;
 import dev.kgw.proxy.ProxyFactory;
 import dev.kgw.proxy.ProxyNamespace;
 import dev.kgw.router.GatewayServer;
+import dev.kgw.router.LifecycleNamespace;
+import dev.kgw.router.LifecycleOptions;
+import dev.kgw.router.NodeState;
 import dev.kgw.router.Router;
 import dev.kgw.router.RouterNamespace;
 import io.vertx.core.Future;
@@ -22,6 +25,7 @@ public final class Gateway {
     private final Vertx vertx;
     private final HttpExecutor http;
     private final GatewayServer server;
+    private final NodeState state;
 
     /** The namespaces this build understands; new {@code extra_config} packages register here. */
     public static NamespaceRegistry namespaces() {
@@ -29,11 +33,13 @@ public final class Gateway {
                 .register(new RouterNamespace())
                 .register(new ProxyNamespace())
                 .register(new BackendHttpNamespace())
-                .register(new BackendHttpNamespace.Client());
+                .register(new BackendHttpNamespace.Client())
+                .register(new LifecycleNamespace());
     }
 
     public Gateway(ServiceConfig config) {
         this.config = config;
+        this.state = new NodeState(config.fingerprint());
         int loops = Math.max(1, Runtime.getRuntime().availableProcessors());
         this.vertx = Vertx.vertx(new VertxOptions().setPreferNativeTransport(true).setEventLoopPoolSize(loops));
         JsonCodec json = new JsonCodec();
@@ -41,7 +47,7 @@ public final class Gateway {
         ProxyFactory proxies = new ProxyFactory(vertx, http, json, config.dnsCacheTtl());
         Router router;
         try {
-            router = new Router(config, proxies::endpoint, json);
+            router = new Router(config, proxies::endpoint, json, state);
         } catch (RuntimeException e) {
             vertx.close();
             throw e;
@@ -57,9 +63,21 @@ public final class Gateway {
 
     public boolean nativeTransport() { return vertx.isNativeTransportEnabled(); }
 
-    /** Drains in-flight requests (bounded by {@code max_shutdown_wait_time} when set), then frees everything. */
+    /**
+     * Stops the node without costing clients anything: first a draining phase ({@code kgw/lifecycle.drain_delay})
+     * in which it still serves while {@code /__health} says 503 and every response closes its connection, so the
+     * balancer moves traffic away; then the listener closes and in-flight requests finish (bounded by
+     * {@code max_shutdown_wait_time} when set); then everything is freed.
+     */
     public Future<Void> stop() {
+        state.startDraining();
+        long drain = config.extra().get(LifecycleNamespace.NAME, LifecycleOptions.class)
+                .orElse(LifecycleOptions.DEFAULT).drainDelay().toMillis();
         long grace = config.maxShutdownWaitTime().toMillis();
-        return server.stop(grace).eventually(http::close).eventually(vertx::close);
+        Future<Void> drained = drain <= 0 ? Future.succeededFuture()
+                : Future.future(p -> vertx.setTimer(drain, id -> p.complete()));
+        return drained.compose(v -> server.stop(grace)).eventually(http::close).eventually(vertx::close);
     }
+
+    public NodeState state() { return state; }
 }

@@ -32,6 +32,7 @@ final class CheckCommand implements Callable<Integer> {
             if (!conflicts.isEmpty()) return 1;
         }
         if (debug.length > 0) dump(r);
+        System.out.println("Config fingerprint: " + r.config().fingerprint());
         System.out.println("Syntax OK!");
         return 0;
     }

@@ -50,7 +50,8 @@ final class RunCommand implements Callable<Integer> {
             return 1;
         }
         LOG.info(Build.PRODUCT + " " + Build.VERSION + " listening on port " + gateway.port() + " with "
-                + cfg.endpoints().size() + " endpoints" + (gateway.nativeTransport() ? " (native transport)" : ""));
+                + cfg.endpoints().size() + " endpoints, config fingerprint " + cfg.fingerprint()
+                + (gateway.nativeTransport() ? " (native transport)" : ""));
         CountDownLatch signalled = new CountDownLatch(1);
         Signals.onTermOrInt(() -> {
             if (signalled.getCount() == 0) {
@@ -60,7 +61,7 @@ final class RunCommand implements Callable<Integer> {
             signalled.countDown();
         });
         signalled.await();
-        LOG.info("shutting down: draining in-flight requests");
+        LOG.info("shutting down: draining (health answers 503), then finishing in-flight requests");
         try {
             gateway.stop().toCompletionStage().toCompletableFuture().get();
         } catch (Exception e) {

@@ -105,7 +105,8 @@ public final class ConfigParser {
         checkDuplicates(endpoints, problems);
         root.warnUnknown();
         return new ServiceConfig(name, port, listenIp, hosts, timeout, cacheTtl, outputEncoding, debug, echo,
-                disableRest, server, client, dnsTtl, shutdown, List.copyOf(endpoints), serviceExtra);
+                disableRest, server, client, dnsTtl, shutdown, List.copyOf(endpoints), serviceExtra,
+                ConfigFingerprint.of(rootNode));
     }
 
     private record Defaults(List<String> hosts, Duration timeout, Duration cacheTtl, String outputEncoding,

@@ -20,18 +20,28 @@ final class BuiltinHandlers {
     private static final byte[] PONG = "{\"message\":\"pong\"}".getBytes(StandardCharsets.UTF_8);
 
     private final JsonCodec json;
+    private final NodeState state;
     private final long startNanos = System.nanoTime();
 
-    BuiltinHandlers(JsonCodec json) { this.json = json; }
+    BuiltinHandlers(JsonCodec json, NodeState state) {
+        this.json = json;
+        this.state = state;
+    }
 
-    /** Same shape as KrakenD's: {@code {"agents":{},"now":"<Go time>","status":"ok"}}. */
+    /**
+     * KrakenD's shape, {@code {"agents":{},"now":"<Go time>","status":"ok"}}, plus the config fingerprint; while
+     * the node drains, 503 and {@code "status":"draining"} so balancers stop sending it new requests.
+     */
     void health(HttpServerRequest req) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("agents", Map.of());
+        body.put("config_fingerprint", state.fingerprint());
         double mono = (System.nanoTime() - startNanos) / 1e9;
         body.put("now", GO_TIME.format(ZonedDateTime.now()) + String.format(" m=+%.9f", mono));
-        body.put("status", "ok");
-        req.response().putHeader("Content-Type", "application/json; charset=utf-8").end(Buffer.buffer(json.encode(body)));
+        boolean draining = state.draining();
+        body.put("status", draining ? "draining" : "ok");
+        req.response().setStatusCode(draining ? 503 : 200)
+                .putHeader("Content-Type", "application/json; charset=utf-8").end(Buffer.buffer(json.encode(body)));
     }
 
     void debug(HttpServerRequest req) {

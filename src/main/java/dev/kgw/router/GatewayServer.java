@@ -82,7 +82,11 @@ public final class GatewayServer {
                 .setTcpNoDelay(true)
                 .setReusePort(true)
                 .setHttp2ClearTextEnabled(s.useH2c() || routerOptions.useH2c())
-                .setHandle100ContinueAutomatically(true);
+                .setHandle100ContinueAutomatically(true)
+                // no WebSockets here (KrakenD CE has none): without their compression extension the pipeline
+                // loses a handler that otherwise inspects every request
+                .setPerMessageWebSocketCompressionSupported(false)
+                .setPerFrameWebSocketCompressionSupported(false);
         // Go's IdleTimeout falls back to ReadTimeout; both close connections that stay silent too long
         long idle = !s.idleTimeout().isZero() ? s.idleTimeout().toMillis() : s.readTimeout().toMillis();
         if (idle > 0) o.setIdleTimeout((int) idle).setIdleTimeoutUnit(TimeUnit.MILLISECONDS);

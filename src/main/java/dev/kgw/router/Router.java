@@ -8,6 +8,7 @@ import dev.kgw.encoding.JsonCodec;
 import dev.kgw.proxy.Proxy;
 import io.vertx.core.Handler;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import java.util.ArrayList;
@@ -31,15 +32,17 @@ public final class Router implements Handler<HttpServerRequest> {
     private final RouteTree<RouteHandler> routes = new RouteTree<>();
     private final RouterOptions options;
     private final String versionHeader;
+    private final NodeState state;
 
     /**
      * @param proxies builds the proxy of an endpoint; called once per endpoint, here
      * @throws dev.kgw.router.RouteConflictException when two endpoints collide
      */
-    public Router(ServiceConfig config, Function<EndpointConfig, Proxy> proxies, JsonCodec json) {
+    public Router(ServiceConfig config, Function<EndpointConfig, Proxy> proxies, JsonCodec json, NodeState state) {
         this.options = config.extra().get(RouterNamespace.NAME, RouterOptions.class).orElse(RouterOptions.DEFAULT);
+        this.state = state;
         this.versionHeader = options.hideVersionHeader() ? "Version undefined" : "Version " + Build.KRAKEND_VERSION;
-        BuiltinHandlers builtins = new BuiltinHandlers(json);
+        BuiltinHandlers builtins = new BuiltinHandlers(json, state);
         if (!options.disableHealth()) routes.add("GET", options.healthPath(), (req, p) -> builtins.health(req));
         if (config.debugEndpoint()) {
             for (String m : BuiltinHandlers.anyMethod()) routes.add(m, "/__debug/*", (req, p) -> builtins.debug(req));
@@ -100,6 +103,10 @@ public final class Router implements Handler<HttpServerRequest> {
     }
 
     private void dispatch(HttpServerRequest req) {
+        if (state.draining()) {
+            // a keep-alive client (or balancer) must not send its next request here: this node is stopping
+            req.response().putHeader(HttpHeaders.CONNECTION, HttpHeaders.CLOSE);
+        }
         String method = req.method().name();
         String path = req.path();
         if (path == null || path.isEmpty() || path.charAt(0) != '/') {

@@ -180,7 +180,9 @@ class GatewayIT {
     void healthHasKrakendShape() throws Exception {
         HttpResponse<String> r = get("/__health");
         assertEquals("application/json; charset=utf-8", r.headers().firstValue("Content-Type").orElse(null));
-        assertTrue(r.body().matches("\\{\"agents\":\\{},\"now\":\"[^\"]+\",\"status\":\"ok\"}"), r.body());
+        assertTrue(r.body().matches("\\{\"agents\":\\{},\"config_fingerprint\":\"[0-9a-f]{16}\",\"now\":\"[^\"]+\","
+                + "\"status\":\"ok\"}"), r.body());
+        assertEquals(gateway.config().fingerprint(), r.body().replaceAll(".*\"config_fingerprint\":\"([0-9a-f]+)\".*", "$1"));
         assertNull(r.headers().firstValue("X-Krakend-Completed").orElse(null));
     }
 

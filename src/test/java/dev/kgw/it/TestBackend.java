@@ -33,6 +33,8 @@ final class TestBackend implements AutoCloseable {
                         .put("xff", req.getHeader("X-Forwarded-For")).put("ua", req.getHeader("User-Agent"))
                         .put("secret", req.getHeader("X-Secret")).encode());
                 case "/slow" -> vertx.setTimer(500, t -> resp.end("{\"slow\":true}"));
+                case "/work" -> vertx.setTimer(30, t -> resp.end("{\"method\":\"" + req.method() + "\",\"bytes\":"
+                        + body.length() + "}"));
                 case "/teapot" -> resp.setStatusCode(418).putHeader("Content-Type", "text/plain").end("short and stout");
                 case "/html" -> resp.putHeader("Content-Type", "text/html").end("<html></html>");
                 case "/count" -> resp.end("{\"bytes\":" + body.length() + ",\"chunked\":"

@@ -1,0 +1,242 @@
+package dev.kgw.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The stateless-cluster promise with a real HAProxy (Debian's {@code haproxy}, installed by {@code ./test.sh}):
+ * three nodes from one file behind it, health checks on {@code /__health}, and HAProxy's retries turned off, so a
+ * node that dropped a request could not be hidden. Under steady GET and POST load against a backend that takes
+ * 30 ms: a rolling restart of every node, then a fourth node joining, must cost the clients nothing.
+ */
+class ClusterIT {
+    @TempDir
+    Path dir;
+
+    private final List<Process> nodes = new ArrayList<>();
+    private final List<Integer> ports = new ArrayList<>();
+    private Path config;
+    private int statsPort;
+
+    @Test
+    void rollingRestartAndScaleOutLoseNoRequest() throws Exception {
+        try (TestBackend backend = new TestBackend()) {
+            config = dir.resolve("krakend.json");
+            Files.writeString(config, """
+                {"version": 3, "name": "cluster-%d", "timeout": "3s", "max_shutdown_wait_time": "10s",
+                 "extra_config": {"kgw/lifecycle": {"drain_delay": "1500ms"}},
+                 "endpoints": [
+                  {"endpoint": "/work", "backend": [{"host": ["%s"], "url_pattern": "/work"}]},
+                  {"endpoint": "/submit", "method": "POST", "backend": [{"host": ["%s"], "url_pattern": "/work"}]}
+                 ]}
+                """.formatted(System.nanoTime(), backend.url(), backend.url()));
+            for (int i = 0; i < 4; i++) ports.add(GatewayIT.freePort());
+            int front = GatewayIT.freePort();
+            statsPort = GatewayIT.freePort();
+            Path haproxyCfg = dir.resolve("haproxy.cfg");
+            Files.writeString(haproxyCfg, haproxyConfig(front));
+            Process haproxy = new ProcessBuilder("haproxy", "-f", haproxyCfg.toString(), "-db")
+                    .redirectErrorStream(true).redirectOutput(dir.resolve("haproxy.log").toFile()).start();
+            try {
+                for (int i = 0; i < 3; i++) nodes.add(startNode(i));
+                for (int i = 0; i < 3; i++) awaitUp("n" + i);
+                Map<String, String> fingerprints = new LinkedHashMap<>();
+                for (int i = 0; i < 3; i++) fingerprints.put("n" + i, fingerprint(ports.get(i)));
+                assertEquals(1, fingerprints.values().stream().distinct().count(), "one file, one fingerprint: "
+                        + fingerprints);
+
+                Load load = new Load(URI.create("http://127.0.0.1:" + front));
+                load.start(6);
+                long t0 = System.nanoTime();
+                awaitTrue(() -> load.ok.get() > 200, 20, "load did not get going");
+
+                // 1. rolling restart: SIGTERM one node, start it again, wait until the balancer has it back
+                for (int i = 0; i < 3; i++) {
+                    Process old = nodes.get(i);
+                    old.destroy();
+                    assertTrue(old.waitFor(30, TimeUnit.SECONDS), "node n" + i + " did not stop");
+                    assertEquals(0, old.exitValue(), "node n" + i + " exit code");
+                    nodes.set(i, startNode(i));
+                    awaitUp("n" + i);
+                    long before = load.ok.get();
+                    awaitTrue(() -> load.ok.get() > before + 100, 20, "traffic stalled after restarting n" + i);
+                }
+                long restartSeconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - t0);
+
+                // 2. a fourth node with the same file joins and takes traffic
+                nodes.add(startNode(3));
+                awaitUp("n3");
+                assertEquals(fingerprints.get("n0"), fingerprint(ports.get(3)), "the new node runs the same file");
+                awaitTrue(() -> sessions().getOrDefault("n3", 0L) > 20, 20, "n3 took no traffic");
+
+                load.stop();
+                Map<String, Long> perNode = sessions();
+                System.out.printf("cluster: %d requests, %d failed, per node (HAProxy sessions) %s, "
+                        + "rolling restart of 3 nodes in %d s%n", load.ok.get() + load.failed.get(),
+                        load.failed.get(), perNode, restartSeconds);
+                assertEquals(List.of(), new ArrayList<>(load.failures), "failed client requests");
+                assertTrue(load.ok.get() > 1000, "too little load to prove anything: " + load.ok.get());
+                for (int i = 0; i < 4; i++) assertTrue(perNode.getOrDefault("n" + i, 0L) > 0, "n" + i + " served nothing");
+            } finally {
+                for (Process p : nodes) p.destroyForcibly();
+                haproxy.destroy();
+                haproxy.waitFor(10, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    /** HAProxy in front of four servers (the fourth starts later); no retries, no connection reuse. */
+    private String haproxyConfig(int front) {
+        StringBuilder servers = new StringBuilder();
+        for (int i = 0; i < 4; i++) {
+            servers.append("  server n").append(i).append(" 127.0.0.1:").append(ports.get(i)).append(" check\n");
+        }
+        return """
+            global
+              maxconn 2000
+            defaults
+              mode http
+              timeout connect 1s
+              timeout client 10s
+              timeout server 10s
+              # no retries, no redispatch: a node that drops a request must show as a failed request
+              retries 0
+              # one request per server connection, so the balancer never reuses one a stopping node is closing
+              option http-server-close
+            frontend stats
+              bind 127.0.0.1:%d
+              stats enable
+              stats uri /stats
+            frontend fe
+              bind 127.0.0.1:%d
+              default_backend nodes
+            backend nodes
+              balance roundrobin
+              option httpchk GET /__health
+              http-check expect status 200
+              default-server inter 200ms fall 1 rise 2
+            %s""".formatted(statsPort, front, servers);
+    }
+
+    private Process startNode(int i) throws IOException {
+        return new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:+UseSerialGC", "-Xmx64m", "-jar", System.getProperty("kgw.jar", "target/kgw.jar"),
+                "run", "-c", config.toString(), "-p", Integer.toString(ports.get(i)))
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("n" + i + ".log")
+                        .toFile())).start();
+    }
+
+    private final HttpClient probe = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+
+    private String fingerprint(int port) throws Exception {
+        String body = probe.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/__health")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        return body.replaceAll(".*\"config_fingerprint\":\"([0-9a-f]+)\".*", "$1");
+    }
+
+    /** HAProxy's own view: per server, status and total sessions, from its CSV stats. */
+    private Map<String, String[]> stats() {
+        Map<String, String[]> out = new LinkedHashMap<>();
+        try {
+            String csv = probe.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + statsPort + "/stats;csv"))
+                    .build(), HttpResponse.BodyHandlers.ofString()).body();
+            for (String line : csv.split("\n")) {
+                String[] f = line.split(",", -1);
+                if (f.length > 17 && f[0].equals("nodes") && f[1].startsWith("n")) out.put(f[1], f);
+            }
+        } catch (IOException | InterruptedException e) {
+            // not up yet: callers poll
+        }
+        return out;
+    }
+
+    private Map<String, Long> sessions() {
+        Map<String, Long> out = new LinkedHashMap<>();
+        stats().forEach((name, f) -> out.put(name, Long.parseLong(f[7])));
+        return out;
+    }
+
+    private void awaitUp(String server) throws Exception {
+        awaitTrue(() -> {
+            String[] f = stats().get(server);
+            return f != null && f[17].equals("UP");
+        }, 30, server + " never came UP in HAProxy");
+    }
+
+    private static void awaitTrue(BooleanSupplier condition, int seconds, String message) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) throw new AssertionError(message);
+            Thread.sleep(50); // poll interval, bounded by the deadline
+        }
+    }
+
+    /** Steady, bounded load: a few client threads alternating GET and POST, each counting what failed and why. */
+    private static final class Load {
+        final URI base;
+        final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        final AtomicLong ok = new AtomicLong();
+        final AtomicLong failed = new AtomicLong();
+        final ConcurrentLinkedQueue<String> failures = new ConcurrentLinkedQueue<>();
+        final AtomicBoolean running = new AtomicBoolean(true);
+        final List<Thread> threads = new ArrayList<>();
+
+        Load(URI base) { this.base = base; }
+
+        void start(int n) {
+            for (int t = 0; t < n; t++) {
+                boolean post = t % 2 == 1;
+                Thread th = new Thread(() -> {
+                    long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3); // bounded whatever happens
+                    while (running.get() && System.nanoTime() < deadline) {
+                        HttpRequest req = post
+                                ? HttpRequest.newBuilder(base.resolve("/submit")).timeout(Duration.ofSeconds(5))
+                                        .POST(HttpRequest.BodyPublishers.ofString("{\"n\":1}")).build()
+                                : HttpRequest.newBuilder(base.resolve("/work")).timeout(Duration.ofSeconds(5)).build();
+                        try {
+                            HttpResponse<String> r = client.send(req, HttpResponse.BodyHandlers.ofString());
+                            if (r.statusCode() == 200) ok.incrementAndGet();
+                            else fail(req.method() + " " + r.statusCode() + " " + r.body());
+                        } catch (IOException e) {
+                            fail(req.method() + " " + e);
+                        } catch (InterruptedException e) {
+                            return;
+                        }
+                    }
+                }, "load-" + t);
+                threads.add(th);
+                th.start();
+            }
+        }
+
+        private void fail(String why) {
+            failed.incrementAndGet();
+            if (failures.size() < 20) failures.add(why);
+        }
+
+        void stop() throws InterruptedException {
+            running.set(false);
+            for (Thread t : threads) t.join(10_000);
+        }
+    }
+}
