@@ -11,9 +11,9 @@ import datetime, json, os, platform, re, shutil, signal, socket, subprocess, sys
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 HERE = os.path.join(ROOT, "bench")
 SMOKE = os.environ.get("BENCH_SMOKE") == "1"
-SECONDS = int(os.environ.get("BENCH_SECONDS", "1" if SMOKE else "5"))
+SECONDS = int(os.environ.get("BENCH_SECONDS", "1" if SMOKE else "3"))
 ROUNDS = int(os.environ.get("BENCH_ROUNDS", "1" if SMOKE else "3"))
-WARMUP = 1 if SMOKE else 3
+WARMUP = 1 if SMOKE else 2
 ONLY = set(filter(None, os.environ.get("BENCH_ONLY", "").split(",")))  # e.g. BENCH_ONLY=a,b while tuning
 CONNECTIONS = [16, 64]
 BACKEND, BASELINE, NODE, NODE10K = 18001, 18002, 18080, 18081
@@ -81,7 +81,9 @@ def node_config(port, extra_endpoints=0):
     for i in range(extra_endpoints):
         endpoints.append({"endpoint": "/api/v1/resource%d/{id}" % i,
                           "backend": [{"host": host, "url_pattern": "/small.json"}]})
-    return {"version": 3, "port": port, "timeout": "3s", "extra_config": {}, "endpoints": endpoints}
+    # production logging, as nginx's access_log off: WARNING and above, so no access log
+    return {"version": 3, "port": port, "timeout": "3s",
+            "extra_config": {"telemetry/logging": {"level": "WARNING"}}, "endpoints": endpoints}
 
 
 def wait_ok(url, deadline, proc=None):

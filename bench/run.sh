@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # One command for the side-by-side benchmark: bench/run.sh   (about 5 minutes on 2 cores)
-# Environment: BENCH_SECONDS (per round, default 5), BENCH_ROUNDS (default 3), BENCH_SMOKE=1 (a fast run that
+# Environment: BENCH_SECONDS (per round, default 3), BENCH_ROUNDS (default 3), BENCH_SMOKE=1 (a fast run that
 # checks the harness works, for CI; its numbers mean nothing and are not written to bench/results/).
 set -euo pipefail
 cd "$(dirname "$0")/.."

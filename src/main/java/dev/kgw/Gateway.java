@@ -11,6 +11,12 @@ import dev.kgw.router.GatewayServer;
 import dev.kgw.router.LifecycleNamespace;
 import dev.kgw.router.LifecycleOptions;
 import dev.kgw.router.NodeState;
+import dev.kgw.router.RequestObserver;
+import dev.kgw.router.RouterOptions;
+import dev.kgw.telemetry.logging.AccessLog;
+import dev.kgw.telemetry.logging.LoggingNamespace;
+import dev.kgw.telemetry.logging.LoggingOptions;
+import java.util.Set;
 import dev.kgw.router.Router;
 import dev.kgw.router.RouterNamespace;
 import io.vertx.core.Future;
@@ -34,7 +40,8 @@ public final class Gateway {
                 .register(new ProxyNamespace())
                 .register(new BackendHttpNamespace())
                 .register(new BackendHttpNamespace.Client())
-                .register(new LifecycleNamespace());
+                .register(new LifecycleNamespace())
+                .register(new LoggingNamespace());
     }
 
     public Gateway(ServiceConfig config) {
@@ -47,12 +54,22 @@ public final class Gateway {
         ProxyFactory proxies = new ProxyFactory(vertx, http, json, config.dnsCacheTtl());
         Router router;
         try {
-            router = new Router(config, proxies::endpoint, json, state);
+            router = new Router(config, proxies::endpoint, json, state, observer(config));
         } catch (RuntimeException e) {
             vertx.close();
             throw e;
         }
         this.server = new GatewayServer(vertx, config, router, loops);
+    }
+
+    /** The access log when the logging level prints it, else nothing (and then the router skips the hook). */
+    private static RequestObserver observer(ServiceConfig config) {
+        LoggingOptions logging = config.extra().get(LoggingNamespace.NAME, LoggingOptions.class)
+                .orElse(LoggingOptions.DEFAULT);
+        RouterOptions router = config.extra().get(RouterNamespace.NAME, RouterOptions.class)
+                .orElse(RouterOptions.DEFAULT);
+        return AccessLog.enabled(logging, router.disableAccessLog())
+                ? new AccessLog(Set.copyOf(router.loggerSkipPaths())) : null;
     }
 
     public Future<Void> start() { return server.start(); }

@@ -5,6 +5,9 @@ import dev.kgw.Gateway;
 import dev.kgw.config.ConfigParser;
 import dev.kgw.config.ServiceConfig;
 import dev.kgw.router.RouteConflictException;
+import dev.kgw.telemetry.logging.LogSetup;
+import dev.kgw.telemetry.logging.LoggingNamespace;
+import dev.kgw.telemetry.logging.LoggingOptions;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -28,10 +31,10 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Logging.configure(debug.length > 0);
         ConfigParser.Result r = ConfigLoading.load(config, System.out, System.err);
         if (r == null) return 1;
         ServiceConfig cfg = r.config();
+        LogSetup.apply(cfg.extra().get(LoggingNamespace.NAME, LoggingOptions.class).orElse(LoggingOptions.DEFAULT));
         if (port != null) cfg = cfg.withPort(port);
         if (debug.length > 0) cfg = cfg.withDebug(true);
         Gateway gateway;

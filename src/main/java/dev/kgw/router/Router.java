@@ -33,14 +33,18 @@ public final class Router implements Handler<HttpServerRequest> {
     private final RouterOptions options;
     private final String versionHeader;
     private final NodeState state;
+    /** Null when nothing observes requests: then the hot path does no extra work at all. */
+    private final RequestObserver observer;
 
     /**
      * @param proxies builds the proxy of an endpoint; called once per endpoint, here
      * @throws dev.kgw.router.RouteConflictException when two endpoints collide
      */
-    public Router(ServiceConfig config, Function<EndpointConfig, Proxy> proxies, JsonCodec json, NodeState state) {
+    public Router(ServiceConfig config, Function<EndpointConfig, Proxy> proxies, JsonCodec json, NodeState state,
+                  RequestObserver observer) {
         this.options = config.extra().get(RouterNamespace.NAME, RouterOptions.class).orElse(RouterOptions.DEFAULT);
         this.state = state;
+        this.observer = observer;
         this.versionHeader = options.hideVersionHeader() ? "Version undefined" : "Version " + Build.KRAKEND_VERSION;
         BuiltinHandlers builtins = new BuiltinHandlers(json, state);
         if (!options.disableHealth()) routes.add("GET", options.healthPath(), (req, p) -> builtins.health(req));
@@ -93,6 +97,11 @@ public final class Router implements Handler<HttpServerRequest> {
 
     @Override
     public void handle(HttpServerRequest req) {
+        if (observer != null) {
+            long start = System.nanoTime();
+            HttpServerResponse resp = req.response();
+            resp.endHandler(v -> observer.onResponse(req, resp.getStatusCode(), System.nanoTime() - start));
+        }
         try {
             dispatch(req);
         } catch (RuntimeException e) {

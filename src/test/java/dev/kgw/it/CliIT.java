@@ -106,6 +106,45 @@ class CliIT {
     }
 
     @Test
+    void logstashLoggingWritesJsonLinesWithTheAccessLog() throws Exception {
+        int port = GatewayIT.freePort();
+        Path cfg = write("log.json", """
+            {"version": 3, "port": %d, "debug_endpoint": true,
+             "extra_config": {"telemetry/logging": {"level": "INFO", "stdout": true, "format": "logstash",
+                                                    "prefix": "[KGW]"}},
+             "endpoints": [{"endpoint": "/ping", "backend": [{"host": ["http://127.0.0.1:%d"],
+                                                            "url_pattern": "/__debug/ping"}]}]}
+            """.formatted(port, port));
+        Path out = dir.resolve("stdout.log");
+        List<String> cmd = new ArrayList<>(List.of(javaBin(), "-jar", System.getProperty("kgw.jar", "target/kgw.jar"),
+                "run", "-c", cfg.toString()));
+        Process p = new ProcessBuilder(cmd).redirectOutput(out.toFile()).start();
+        try {
+            HttpClient client = HttpClient.newHttpClient();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            int status = 0;
+            while (status != 200 && System.nanoTime() < deadline) {
+                try {
+                    status = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/ping"))
+                            .build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+                } catch (IOException notYet) {
+                    assertTrue(p.isAlive(), "the node died while starting");
+                    Thread.sleep(20); // poll interval, bounded by the deadline
+                }
+            }
+            assertEquals(200, status);
+        } finally {
+            p.destroy();
+        }
+        assertTrue(p.waitFor(20, TimeUnit.SECONDS));
+        List<String> lines = Files.readAllLines(out).stream().filter(l -> !l.isBlank()).toList();
+        assertTrue(lines.stream().allMatch(l -> l.matches("\\{\"@timestamp\":\"[^\"]+\",\"@version\":1,\"level\":\"\\w+\","
+                + "\"module\":\"\\[KGW]\",\"message\":\".*\"}")), String.join("\n", lines));
+        assertTrue(lines.stream().anyMatch(l -> l.contains("[GIN]") && l.contains("\\\"/ping\\\"")),
+                "an access line for /ping: " + String.join("\n", lines));
+    }
+
+    @Test
     void versionPrintsTheKrakendCompatibility() throws Exception {
         Result r = krakend("version");
         assertEquals(0, r.code);

@@ -41,22 +41,11 @@ class ClusterIT {
     @Test
     void rollingRestartAndScaleOutLoseNoRequest() throws Exception {
         try (TestBackend backend = new TestBackend()) {
-            config = dir.resolve("krakend.json");
-            Files.writeString(config, """
-                {"version": 3, "name": "cluster-%d", "timeout": "3s", "max_shutdown_wait_time": "10s",
-                 "extra_config": {"kgw/lifecycle": {"drain_delay": "1500ms"}},
-                 "endpoints": [
-                  {"endpoint": "/work", "backend": [{"host": ["%s"], "url_pattern": "/work"}]},
-                  {"endpoint": "/submit", "method": "POST", "backend": [{"host": ["%s"], "url_pattern": "/work"}]}
-                 ]}
-                """.formatted(System.nanoTime(), backend.url(), backend.url()));
+            writeConfig(backend);
             for (int i = 0; i < 4; i++) ports.add(GatewayIT.freePort());
             int front = GatewayIT.freePort();
             statsPort = GatewayIT.freePort();
-            Path haproxyCfg = dir.resolve("haproxy.cfg");
-            Files.writeString(haproxyCfg, haproxyConfig(front));
-            Process haproxy = new ProcessBuilder("haproxy", "-f", haproxyCfg.toString(), "-db")
-                    .redirectErrorStream(true).redirectOutput(dir.resolve("haproxy.log").toFile()).start();
+            Process haproxy = startHaproxy(front, false);
             try {
                 for (int i = 0; i < 3; i++) nodes.add(startNode(i));
                 for (int i = 0; i < 3; i++) awaitUp("n" + i);
@@ -105,8 +94,66 @@ class ClusterIT {
         }
     }
 
-    /** HAProxy in front of four servers (the fourth starts later); no retries, no connection reuse. */
-    private String haproxyConfig(int front) {
+    /**
+     * A node that dies without draining ({@code kill -9}) drops what it had in flight; HAProxy's retries
+     * ({@code retry-on conn-failure empty-response}, redispatch) send those requests to another node. Bound: with
+     * retries on, no client request fails.
+     */
+    @Test
+    void killNineIsCoveredByTheBalancersRetries() throws Exception {
+        try (TestBackend backend = new TestBackend()) {
+            writeConfig(backend);
+            for (int i = 0; i < 4; i++) ports.add(GatewayIT.freePort());
+            int front = GatewayIT.freePort();
+            statsPort = GatewayIT.freePort();
+            Process haproxy = startHaproxy(front, true);
+            try {
+                for (int i = 0; i < 3; i++) nodes.add(startNode(i));
+                for (int i = 0; i < 3; i++) awaitUp("n" + i);
+                Load load = new Load(URI.create("http://127.0.0.1:" + front));
+                load.start(6);
+                awaitTrue(() -> load.ok.get() > 300, 20, "load did not get going");
+                nodes.get(1).destroyForcibly(); // SIGKILL: no draining, in-flight requests are cut
+                assertTrue(nodes.get(1).waitFor(10, TimeUnit.SECONDS));
+                long after = load.ok.get();
+                awaitTrue(() -> load.ok.get() > after + 500, 30, "traffic stalled after kill -9");
+                load.stop();
+                System.out.printf("cluster kill -9: %d requests, %d failed, per node (HAProxy sessions) %s%n",
+                        load.ok.get() + load.failed.get(), load.failed.get(), sessions());
+                assertEquals(List.of(), new ArrayList<>(load.failures), "failed client requests");
+            } finally {
+                for (Process p : nodes) p.destroyForcibly();
+                haproxy.destroy();
+                haproxy.waitFor(10, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    private void writeConfig(TestBackend backend) throws IOException {
+        config = dir.resolve("krakend.json");
+        Files.writeString(config, """
+            {"version": 3, "name": "cluster-%d", "timeout": "3s", "max_shutdown_wait_time": "10s",
+             "extra_config": {"kgw/lifecycle": {"drain_delay": "1500ms"}},
+             "endpoints": [
+              {"endpoint": "/work", "backend": [{"host": ["%s"], "url_pattern": "/work"}]},
+              {"endpoint": "/submit", "method": "POST", "backend": [{"host": ["%s"], "url_pattern": "/work"}]}
+             ]}
+            """.formatted(System.nanoTime(), backend.url(), backend.url()));
+    }
+
+    private Process startHaproxy(int front, boolean retries) throws IOException {
+        Path cfg = dir.resolve("haproxy.cfg");
+        Files.writeString(cfg, haproxyConfig(front, retries));
+        return new ProcessBuilder("haproxy", "-f", cfg.toString(), "-db")
+                .redirectErrorStream(true).redirectOutput(dir.resolve("haproxy.log").toFile()).start();
+    }
+
+    /**
+     * HAProxy in front of four servers (the fourth starts later), never reusing a server connection. Without
+     * retries a node that drops a request shows as a failed request; with them, connection failures and empty
+     * responses go to another node.
+     */
+    private String haproxyConfig(int front, boolean retries) {
         StringBuilder servers = new StringBuilder();
         for (int i = 0; i < 4; i++) {
             servers.append("  server n").append(i).append(" 127.0.0.1:").append(ports.get(i)).append(" check\n");
@@ -119,8 +166,7 @@ class ClusterIT {
               timeout connect 1s
               timeout client 10s
               timeout server 10s
-              # no retries, no redispatch: a node that drops a request must show as a failed request
-              retries 0
+              %s
               # one request per server connection, so the balancer never reuses one a stopping node is closing
               option http-server-close
             frontend stats
@@ -135,7 +181,8 @@ class ClusterIT {
               option httpchk GET /__health
               http-check expect status 200
               default-server inter 200ms fall 1 rise 2
-            %s""".formatted(statsPort, front, servers);
+            %s""".formatted(retries ? "retries 2\n  option redispatch\n  option http-buffer-request\n  retry-on conn-failure empty-response"
+                : "retries 0", statsPort, front, servers);
     }
 
     private Process startNode(int i) throws IOException {

@@ -1,0 +1,12 @@
+package dev.kgw.router;
+
+import io.vertx.core.http.HttpServerRequest;
+
+/**
+ * Told about every answered request, once its response has ended. Telemetry (access log, metrics) plugs in here,
+ * so the router never names a telemetry package. Runs on the event loop: it must be quick and never block.
+ */
+@FunctionalInterface
+public interface RequestObserver {
+    void onResponse(HttpServerRequest request, int status, long durationNanos);
+}

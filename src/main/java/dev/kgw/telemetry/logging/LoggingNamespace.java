@@ -1,0 +1,48 @@
+package dev.kgw.telemetry.logging;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.kgw.config.Fields;
+import dev.kgw.config.Namespace;
+import dev.kgw.config.Problems;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.logging.Level;
+
+/** Parses {@code telemetry/logging} (legacy name {@code github_com/devopsfaith/krakend-gologging}). */
+public final class LoggingNamespace implements Namespace {
+    public static final String NAME = "telemetry/logging";
+
+    @Override public String name() { return NAME; }
+
+    @Override public List<String> aliases() { return List.of("github_com/devopsfaith/krakend-gologging"); }
+
+    @Override public Set<Scope> scopes() { return Set.of(Scope.SERVICE); }
+
+    @Override
+    public Object parse(JsonNode options, String path, Problems problems) {
+        Fields f = new Fields(options, path, problems);
+        String levelName = f.str("level", "INFO");
+        Level level = LoggingOptions.level(levelName);
+        if (level == null) {
+            problems.error(f.path("level"), "unknown level '" + levelName + "' (use DEBUG, INFO, WARNING, ERROR or CRITICAL)");
+            level = Level.INFO;
+        }
+        String formatName = f.str("format", "default");
+        LoggingOptions.Format format = switch (formatName.toLowerCase(Locale.ROOT)) {
+            case "default", "" -> LoggingOptions.Format.DEFAULT;
+            case "logstash" -> LoggingOptions.Format.LOGSTASH;
+            default -> {
+                problems.warn(f.path("format"), "format '" + formatName + "' is not supported, using default");
+                yield LoggingOptions.Format.DEFAULT;
+            }
+        };
+        boolean syslog = f.bool("syslog", false);
+        if (syslog) problems.warn(f.path("syslog"), "syslog output is not supported yet: lines go to stdout/stderr");
+        f.str("syslog_facility", "local3");
+        f.str("custom_format", "");
+        LoggingOptions o = new LoggingOptions(level, f.str("prefix", ""), f.bool("stdout", false), syslog, format);
+        f.warnUnknown();
+        return o;
+    }
+}
