@@ -29,6 +29,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = {"-p", "--port"}, description = "Listen port (overrides the config)")
     Integer port;
 
+    @Option(names = "--metrics-port", description = "Port of the Prometheus exporter (overrides the config; for "
+            + "several nodes of one file on one host)")
+    Integer metricsPort;
+
     @Override
     public Integer call() throws Exception {
         ConfigParser.Result r = ConfigLoading.load(config, System.out, System.err);
@@ -39,7 +43,7 @@ final class RunCommand implements Callable<Integer> {
         if (debug.length > 0) cfg = cfg.withDebug(true);
         Gateway gateway;
         try {
-            gateway = new Gateway(cfg);
+            gateway = new Gateway(cfg, metricsPort);
         } catch (RouteConflictException e) {
             System.err.println("ERROR " + config + ": " + e.getMessage());
             return 1;

@@ -8,5 +8,6 @@ import io.vertx.core.http.HttpServerRequest;
  */
 @FunctionalInterface
 public interface RequestObserver {
-    void onResponse(HttpServerRequest request, int status, long durationNanos);
+    /** @param route the matched endpoint pattern ({@code /users/{id}}), or "" when no route matched */
+    void onResponse(HttpServerRequest request, String route, int status, long durationNanos);
 }

@@ -97,13 +97,16 @@ public final class Router implements Handler<HttpServerRequest> {
 
     @Override
     public void handle(HttpServerRequest req) {
-        if (observer != null) {
+        try {
+            if (observer == null) {
+                dispatch(req, null);
+                return;
+            }
             long start = System.nanoTime();
             HttpServerResponse resp = req.response();
-            resp.endHandler(v -> observer.onResponse(req, resp.getStatusCode(), System.nanoTime() - start));
-        }
-        try {
-            dispatch(req);
+            String[] route = {""};
+            resp.endHandler(v -> observer.onResponse(req, route[0], resp.getStatusCode(), System.nanoTime() - start));
+            dispatch(req, route);
         } catch (RuntimeException e) {
             LOG.severe("request " + req.method() + " " + req.uri() + " failed: " + e);
             HttpServerResponse resp = req.response();
@@ -111,7 +114,8 @@ public final class Router implements Handler<HttpServerRequest> {
         }
     }
 
-    private void dispatch(HttpServerRequest req) {
+    /** @param route where to note the matched pattern (before the handler runs, which may answer at once) */
+    private void dispatch(HttpServerRequest req, String[] route) {
         if (state.draining()) {
             // a keep-alive client (or balancer) must not send its next request here: this node is stopping
             req.response().putHeader(HttpHeaders.CONNECTION, HttpHeaders.CLOSE);
@@ -125,6 +129,7 @@ public final class Router implements Handler<HttpServerRequest> {
         if (options.removeExtraSlash()) path = PathCleaner.clean(path);
         RouteTree.Match<RouteHandler> m = routes.find(method, path);
         if (m != null) {
+            if (route != null) route[0] = m.pattern();
             m.handler().handle(req, m.params());
             return;
         }

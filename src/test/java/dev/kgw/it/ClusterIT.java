@@ -129,11 +129,83 @@ class ClusterIT {
         }
     }
 
+    /**
+     * Every node reports its own metrics; the monitoring system adds them up. Three nodes behind HAProxy, a real
+     * Prometheus (Debian's {@code prometheus}) scraping each node's exporter every second: the sum over nodes of the
+     * request counter equals what HAProxy served, and every node is a series of its own.
+     */
+    @Test
+    void prometheusSumsTheClusterToWhatTheBalancerServed() throws Exception {
+        try (TestBackend backend = new TestBackend()) {
+            writeConfig(backend);
+            for (int i = 0; i < 4; i++) ports.add(GatewayIT.freePort());
+            List<Integer> metricsPorts = new ArrayList<>();
+            for (int i = 0; i < 3; i++) metricsPorts.add(GatewayIT.freePort());
+            int front = GatewayIT.freePort();
+            statsPort = GatewayIT.freePort();
+            int promPort = GatewayIT.freePort();
+            Path promCfg = dir.resolve("prometheus.yml");
+            Files.writeString(promCfg, """
+                global:
+                  scrape_interval: 1s
+                scrape_configs:
+                  - job_name: kgw
+                    static_configs:
+                      - targets: [%s]
+                """.formatted(String.join(", ", metricsPorts.stream().map(p -> "'127.0.0.1:" + p + "'").toList())));
+            Process haproxy = startHaproxy(front, false);
+            Process prometheus = new ProcessBuilder("prometheus", "--config.file=" + promCfg,
+                    "--storage.tsdb.path=" + dir.resolve("tsdb"), "--web.listen-address=127.0.0.1:" + promPort)
+                    .redirectErrorStream(true).redirectOutput(dir.resolve("prometheus.log").toFile()).start();
+            try {
+                for (int i = 0; i < 3; i++) nodes.add(startNode(i, metricsPorts.get(i)));
+                for (int i = 0; i < 3; i++) awaitUp("n" + i);
+                HttpClient client = HttpClient.newHttpClient();
+                int sent = 600;
+                for (int i = 0; i < sent; i++) {
+                    HttpResponse<String> r = client.send(HttpRequest.newBuilder(
+                            URI.create("http://127.0.0.1:" + front + "/work")).build(), HttpResponse.BodyHandlers.ofString());
+                    assertEquals(200, r.statusCode(), r.body());
+                }
+                long served = sessions().values().stream().mapToLong(Long::longValue).sum();
+                assertEquals(sent, served, "HAProxy's count of served requests");
+                String sum = "sum(http_server_request_duration_seconds_count{http_route=\"/work\"})";
+                String byNode = "count(http_server_request_duration_seconds_count{http_route=\"/work\"}) by (service_instance_id)";
+                awaitTrue(() -> query(promPort, sum).equals(Long.toString(served)), 30,
+                        "Prometheus's sum over the nodes never reached " + served + " (last: " + query(promPort, sum) + ")");
+                String nodesSeen = query(promPort, "count(" + byNode + ")");
+                assertEquals("3", nodesSeen, "one series per node");
+                System.out.printf("cluster metrics: %d requests served by HAProxy, Prometheus sum %s over %s nodes%n",
+                        served, query(promPort, sum), nodesSeen);
+            } finally {
+                for (Process p : nodes) p.destroyForcibly();
+                prometheus.destroy();
+                haproxy.destroy();
+                prometheus.waitFor(10, TimeUnit.SECONDS);
+                haproxy.waitFor(10, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    /** The single value of an instant query, or "" when there is none (yet). */
+    private String query(int promPort, String promql) {
+        try {
+            String body = probe.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + promPort
+                    + "/api/v1/query?query=" + java.net.URLEncoder.encode(promql, java.nio.charset.StandardCharsets.UTF_8)))
+                    .build(), HttpResponse.BodyHandlers.ofString()).body();
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"value\":\\[[^,]+,\"([^\"]+)\"\\]").matcher(body);
+            return m.find() ? m.group(1) : "";
+        } catch (IOException | InterruptedException e) {
+            return "";
+        }
+    }
+
     private void writeConfig(TestBackend backend) throws IOException {
         config = dir.resolve("krakend.json");
         Files.writeString(config, """
             {"version": 3, "name": "cluster-%d", "timeout": "3s", "max_shutdown_wait_time": "10s",
-             "extra_config": {"kgw/lifecycle": {"drain_delay": "1500ms"}},
+             "extra_config": {"kgw/lifecycle": {"drain_delay": "1500ms"},
+                              "telemetry/opentelemetry": {"exporters": {"prometheus": [{"port": 9090}]}}},
              "endpoints": [
               {"endpoint": "/work", "backend": [{"host": ["%s"], "url_pattern": "/work"}]},
               {"endpoint": "/submit", "method": "POST", "backend": [{"host": ["%s"], "url_pattern": "/work"}]}
@@ -186,9 +258,15 @@ class ClusterIT {
     }
 
     private Process startNode(int i) throws IOException {
+        return startNode(i, GatewayIT.freePort());
+    }
+
+    /** One node of the shared file; only the listen and metrics ports differ, as on separate hosts. */
+    private Process startNode(int i, int metricsPort) throws IOException {
         return new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-XX:+UseSerialGC", "-Xmx64m", "-jar", System.getProperty("kgw.jar", "target/kgw.jar"),
-                "run", "-c", config.toString(), "-p", Integer.toString(ports.get(i)))
+                "run", "-c", config.toString(), "-p", Integer.toString(ports.get(i)),
+                "--metrics-port", Integer.toString(metricsPort))
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("n" + i + ".log")
                         .toFile())).start();
     }

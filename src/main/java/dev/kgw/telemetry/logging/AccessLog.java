@@ -26,7 +26,7 @@ public final class AccessLog implements RequestObserver {
     }
 
     @Override
-    public void onResponse(HttpServerRequest req, int status, long durationNanos) {
+    public void onResponse(HttpServerRequest req, String route, int status, long durationNanos) {
         if (skipPaths.contains(req.path())) return;
         String ip = req.remoteAddress() == null ? "" : req.remoteAddress().hostAddress();
         LOG.info(String.format("[GIN] %s | %3d | %12s | %15s | %-7s \"%s\"", LocalDateTime.now().format(TIME), status,
