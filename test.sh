@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
-# The test command: installs what the integration tests drive for real (Debian's haproxy and prometheus), then
+# The test command: installs what the integration tests drive for real (Debian's haproxy, prometheus and influxdb), then
 # runs the unit and integration tests. Safe to run again; it installs only what is missing.
 set -euo pipefail
 cd "$(dirname "$0")"
 need=()
 command -v haproxy >/dev/null 2>&1 || need+=(haproxy)
 command -v prometheus >/dev/null 2>&1 || need+=(prometheus)
+command -v influxd >/dev/null 2>&1 || need+=(influxdb)
 if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" -eq 0 ]; then
     apt-get update -qq && apt-get install -y -qq "${need[@]}" >/dev/null

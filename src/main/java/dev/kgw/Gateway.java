@@ -19,6 +19,11 @@ import dev.kgw.telemetry.logging.LoggingOptions;
 import dev.kgw.telemetry.otel.NodeMetrics;
 import dev.kgw.telemetry.otel.OtelNamespace;
 import dev.kgw.telemetry.otel.OtelOptions;
+import dev.kgw.telemetry.influx.InfluxNamespace;
+import dev.kgw.telemetry.influx.InfluxOptions;
+import dev.kgw.telemetry.influx.InfluxReporter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import dev.kgw.router.Router;
 import dev.kgw.router.RouterNamespace;
@@ -36,6 +41,7 @@ public final class Gateway {
     private final GatewayServer server;
     private final NodeState state;
     private final NodeMetrics metrics;
+    private final InfluxReporter influx;
 
     /** The namespaces this build understands; new {@code extra_config} packages register here. */
     public static NamespaceRegistry namespaces() {
@@ -46,7 +52,8 @@ public final class Gateway {
                 .register(new BackendHttpNamespace.Client())
                 .register(new LifecycleNamespace())
                 .register(new LoggingNamespace())
-                .register(new OtelNamespace());
+                .register(new OtelNamespace())
+                .register(new InfluxNamespace());
     }
 
     public Gateway(ServiceConfig config) { this(config, null); }
@@ -60,12 +67,14 @@ public final class Gateway {
         this.state = new NodeState(config.fingerprint());
         int loops = Math.max(1, Runtime.getRuntime().availableProcessors());
         this.vertx = Vertx.vertx(new VertxOptions().setPreferNativeTransport(true).setEventLoopPoolSize(loops));
+        this.influx = config.extra().get(InfluxNamespace.NAME, InfluxOptions.class)
+                .map(o -> new InfluxReporter(vertx, o, config.port())).orElse(null);
         JsonCodec json = new JsonCodec();
         this.http = new HttpExecutor(vertx, config.client());
         ProxyFactory proxies = new ProxyFactory(vertx, http, json, config.dnsCacheTtl());
         Router router;
         try {
-            router = new Router(config, proxies::endpoint, json, state, observer(config, metrics));
+            router = new Router(config, proxies::endpoint, json, state, observer(config, metrics, influx));
         } catch (RuntimeException e) {
             vertx.close();
             if (metrics != null) metrics.close();
@@ -78,18 +87,21 @@ public final class Gateway {
      * The access log when the logging level prints it, and the metrics when an exporter is configured; null when
      * neither, and then the router skips the hook entirely.
      */
-    private static RequestObserver observer(ServiceConfig config, NodeMetrics metrics) {
+    private static RequestObserver observer(ServiceConfig config, RequestObserver... telemetry) {
         LoggingOptions logging = config.extra().get(LoggingNamespace.NAME, LoggingOptions.class)
                 .orElse(LoggingOptions.DEFAULT);
         RouterOptions router = config.extra().get(RouterNamespace.NAME, RouterOptions.class)
                 .orElse(RouterOptions.DEFAULT);
-        RequestObserver access = AccessLog.enabled(logging, router.disableAccessLog())
-                ? new AccessLog(Set.copyOf(router.loggerSkipPaths())) : null;
-        if (access == null) return metrics;
-        if (metrics == null) return access;
+        List<RequestObserver> all = new ArrayList<>();
+        if (AccessLog.enabled(logging, router.disableAccessLog())) {
+            all.add(new AccessLog(Set.copyOf(router.loggerSkipPaths())));
+        }
+        for (RequestObserver o : telemetry) if (o != null) all.add(o);
+        if (all.isEmpty()) return null;
+        if (all.size() == 1) return all.get(0);
+        RequestObserver[] each = all.toArray(new RequestObserver[0]);
         return (req, route, status, nanos) -> {
-            access.onResponse(req, route, status, nanos);
-            metrics.onResponse(req, route, status, nanos);
+            for (RequestObserver o : each) o.onResponse(req, route, status, nanos);
         };
     }
 
@@ -114,7 +126,9 @@ public final class Gateway {
         long grace = config.maxShutdownWaitTime().toMillis();
         Future<Void> drained = drain <= 0 ? Future.succeededFuture()
                 : Future.future(p -> vertx.setTimer(drain, id -> p.complete()));
-        return drained.compose(v -> server.stop(grace)).eventually(http::close).eventually(vertx::close)
+        return drained.compose(v -> server.stop(grace))
+                .eventually(() -> influx == null ? Future.succeededFuture() : influx.flush())
+                .eventually(http::close).eventually(vertx::close)
                 .andThen(ar -> {
                     if (metrics != null) metrics.close(); // after the last request was counted
                 });

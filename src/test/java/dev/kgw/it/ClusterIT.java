@@ -132,12 +132,16 @@ class ClusterIT {
     /**
      * Every node reports its own metrics; the monitoring system adds them up. Three nodes behind HAProxy, a real
      * Prometheus (Debian's {@code prometheus}) scraping each node's exporter every second: the sum over nodes of the
-     * request counter equals what HAProxy served, and every node is a series of its own.
+     * request counter equals what HAProxy served, and every node is a series of its own. The same nodes push to a
+     * real InfluxDB 1.x, which then holds series from every node.
      */
     @Test
     void prometheusSumsTheClusterToWhatTheBalancerServed() throws Exception {
         try (TestBackend backend = new TestBackend()) {
-            writeConfig(backend);
+            int influxPort = GatewayIT.freePort();
+            writeConfig(backend, ", \"telemetry/influx\": {\"address\": \"http://127.0.0.1:" + influxPort
+                    + "\", \"db\": \"kgw\", \"ttl\": \"500ms\"}");
+            Process influx = startInflux(influxPort);
             for (int i = 0; i < 4; i++) ports.add(GatewayIT.freePort());
             List<Integer> metricsPorts = new ArrayList<>();
             for (int i = 0; i < 3; i++) metricsPorts.add(GatewayIT.freePort());
@@ -175,10 +179,14 @@ class ClusterIT {
                         "Prometheus's sum over the nodes never reached " + served + " (last: " + query(promPort, sum) + ")");
                 String nodesSeen = query(promPort, "count(" + byNode + ")");
                 assertEquals("3", nodesSeen, "one series per node");
+                awaitTrue(() -> influxInstances(influxPort) == 3, 30,
+                        "InfluxDB holds series from " + influxInstances(influxPort) + " nodes, not 3");
                 System.out.printf("cluster metrics: %d requests served by HAProxy, Prometheus sum %s over %s nodes%n",
                         served, query(promPort, sum), nodesSeen);
             } finally {
                 for (Process p : nodes) p.destroyForcibly();
+                influx.destroy();
+                influx.waitFor(10, TimeUnit.SECONDS);
                 prometheus.destroy();
                 haproxy.destroy();
                 prometheus.waitFor(10, TimeUnit.SECONDS);
@@ -201,16 +209,66 @@ class ClusterIT {
     }
 
     private void writeConfig(TestBackend backend) throws IOException {
+        writeConfig(backend, "");
+    }
+
+    /** @param moreNamespaces extra service-level namespaces, as JSON members with a leading comma */
+    private void writeConfig(TestBackend backend, String moreNamespaces) throws IOException {
         config = dir.resolve("krakend.json");
         Files.writeString(config, """
             {"version": 3, "name": "cluster-%d", "timeout": "3s", "max_shutdown_wait_time": "10s",
              "extra_config": {"kgw/lifecycle": {"drain_delay": "1500ms"},
-                              "telemetry/opentelemetry": {"exporters": {"prometheus": [{"port": 9090}]}}},
+                              "telemetry/opentelemetry": {"exporters": {"prometheus": [{"port": 9090}]}}%s},
              "endpoints": [
               {"endpoint": "/work", "backend": [{"host": ["%s"], "url_pattern": "/work"}]},
               {"endpoint": "/submit", "method": "POST", "backend": [{"host": ["%s"], "url_pattern": "/work"}]}
              ]}
-            """.formatted(System.nanoTime(), backend.url(), backend.url()));
+            """.formatted(System.nanoTime(), moreNamespaces, backend.url(), backend.url()));
+    }
+
+    /** A throw-away InfluxDB 1.x (Debian's {@code influxdb}) on loopback, with a {@code kgw} database. */
+    private Process startInflux(int httpPort) throws Exception {
+        Path home = dir.resolve("influx");
+        Path conf = dir.resolve("influxdb.conf");
+        Files.writeString(conf, """
+            reporting-disabled = true
+            bind-address = "127.0.0.1:%d"
+            [meta]
+              dir = "%s/meta"
+            [data]
+              dir = "%s/data"
+              wal-dir = "%s/wal"
+            [http]
+              bind-address = "127.0.0.1:%d"
+              log-enabled = false
+            [monitor]
+              store-enabled = false
+            """.formatted(GatewayIT.freePort(), home, home, home, httpPort));
+        Process influx = new ProcessBuilder("influxd", "-config", conf.toString()).redirectErrorStream(true)
+                .redirectOutput(dir.resolve("influxd.log").toFile()).start();
+        awaitTrue(() -> {
+            try {
+                return probe.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + "/ping")).build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode() == 204;
+            } catch (IOException | InterruptedException e) {
+                return false;
+            }
+        }, 30, "influxd did not start");
+        probe.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + "/query?q=CREATE+DATABASE+kgw"))
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.discarding());
+        return influx;
+    }
+
+    /** Distinct values of the {@code instance} tag InfluxDB holds for {@code requests}. */
+    private long influxInstances(int httpPort) {
+        try {
+            String body = probe.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort
+                    + "/query?db=kgw&q=" + java.net.URLEncoder.encode("SHOW TAG VALUES FROM requests WITH KEY = \"instance\"",
+                    java.nio.charset.StandardCharsets.UTF_8))).build(), HttpResponse.BodyHandlers.ofString()).body();
+            return java.util.regex.Pattern.compile("\\[\"instance\",\"").matcher(body).results().count();
+        } catch (IOException | InterruptedException e) {
+            return 0;
+        }
     }
 
     private Process startHaproxy(int front, boolean retries) throws IOException {
