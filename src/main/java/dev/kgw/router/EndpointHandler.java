@@ -114,8 +114,11 @@ final class EndpointHandler {
             f = Future.failedFuture(e);
         }
         // no timer here: the backend calls and the mergers end at the request's deadline themselves
-        f.onComplete(ar -> write(req, resp, ar.succeeded() ? ar.result() : null,
-                ar.succeeded() ? ar.result().error : ar.cause()));
+        f.onComplete(ar -> {
+            write(req, resp, ar.succeeded() ? ar.result() : null, ar.succeeded() ? ar.result().error : ar.cause());
+            // a streamed (no-op) body the backend never took: read and drop the rest, or the connection stalls
+            if (request.bodyStream != null && !req.isEnded()) req.resume();
+        });
     }
 
     private void write(HttpServerRequest req, HttpServerResponse resp, Response r, Throwable err) {

@@ -1,13 +1,13 @@
 package dev.kgw.telemetry.influx;
 
 import dev.kgw.router.RequestObserver;
+import dev.kgw.telemetry.NodeIdentity;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClientAgent;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
-import java.net.InetAddress;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -45,8 +45,7 @@ public final class InfluxReporter implements RequestObserver, AutoCloseable {
                     .append("&p=").append(URLEncoder.encode(options.password(), StandardCharsets.UTF_8));
         }
         this.writeUrl = url.toString();
-        String host = hostname();
-        this.tags = "host=" + escape(host) + ",instance=" + escape(host + ":" + nodePort);
+        this.tags = "host=" + escape(NodeIdentity.hostname()) + ",instance=" + escape(NodeIdentity.instance(nodePort));
         this.timer = vertx.setPeriodic(options.ttl().toMillis(), id -> push());
     }
 
@@ -100,12 +99,4 @@ public final class InfluxReporter implements RequestObserver, AutoCloseable {
 
     @Override
     public void close() { flush(); }
-
-    private static String hostname() {
-        try {
-            return InetAddress.getLocalHost().getHostName();
-        } catch (Exception e) {
-            return "localhost";
-        }
-    }
 }

@@ -1,6 +1,7 @@
 package dev.kgw.telemetry.otel;
 
 import dev.kgw.router.RequestObserver;
+import dev.kgw.telemetry.NodeIdentity;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.metrics.DoubleHistogram;
@@ -10,7 +11,6 @@ import io.opentelemetry.sdk.metrics.SdkMeterProvider;
 import io.opentelemetry.sdk.metrics.SdkMeterProviderBuilder;
 import io.opentelemetry.sdk.resources.Resource;
 import io.vertx.core.http.HttpServerRequest;
-import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -36,7 +36,7 @@ public final class NodeMetrics implements RequestObserver, AutoCloseable {
     private final ConcurrentHashMap<String, Attributes> attributes = new ConcurrentHashMap<>();
 
     public NodeMetrics(OtelOptions options, String fingerprint, int nodePort, Integer portOverride) {
-        String instance = hostname() + ":" + nodePort;
+        String instance = NodeIdentity.instance(nodePort);
         Resource resource = Resource.getDefault().merge(Resource.create(Attributes.of(
                 AttributeKey.stringKey("service.name"), options.serviceName(),
                 AttributeKey.stringKey("service.instance.id"), instance,
@@ -82,13 +82,5 @@ public final class NodeMetrics implements RequestObserver, AutoCloseable {
     @Override
     public void close() {
         provider.shutdown().join(5, TimeUnit.SECONDS);
-    }
-
-    private static String hostname() {
-        try {
-            return InetAddress.getLocalHost().getHostName();
-        } catch (Exception e) {
-            return "localhost";
-        }
     }
 }
