@@ -22,6 +22,9 @@ import dev.kgw.telemetry.otel.OtelOptions;
 import dev.kgw.telemetry.influx.InfluxNamespace;
 import dev.kgw.telemetry.influx.InfluxOptions;
 import dev.kgw.telemetry.influx.InfluxReporter;
+import dev.kgw.qos.ratelimit.RateLimitNamespace;
+import dev.kgw.qos.ratelimit.RateLimits;
+import dev.kgw.qos.ratelimit.RedisNamespace;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -53,7 +56,10 @@ public final class Gateway {
                 .register(new LifecycleNamespace())
                 .register(new LoggingNamespace())
                 .register(new OtelNamespace())
-                .register(new InfluxNamespace());
+                .register(new InfluxNamespace())
+                .register(RateLimitNamespace.local())
+                .register(RateLimitNamespace.redis())
+                .register(new RedisNamespace());
     }
 
     public Gateway(ServiceConfig config) { this(config, null); }
@@ -74,7 +80,9 @@ public final class Gateway {
         ProxyFactory proxies = new ProxyFactory(vertx, http, json, config.dnsCacheTtl());
         Router router;
         try {
-            router = new Router(config, proxies::endpoint, json, state, observer(config, metrics, influx));
+            RateLimits limits = new RateLimits(vertx, config);
+            router = new Router(config, proxies::endpoint, json, state, observer(config, metrics, influx),
+                    limits::gate);
         } catch (RuntimeException e) {
             vertx.close();
             if (metrics != null) metrics.close();

@@ -44,7 +44,7 @@ final class RunCommand implements Callable<Integer> {
         Gateway gateway;
         try {
             gateway = new Gateway(cfg, metricsPort);
-        } catch (RouteConflictException e) {
+        } catch (RouteConflictException | IllegalArgumentException e) {
             System.err.println("ERROR " + config + ": " + e.getMessage());
             return 1;
         }

@@ -49,9 +49,12 @@ final class EndpointHandler {
     private final long timeoutNanos;
     private final boolean noop;
     private final CharSequence versionHeader;
+    /** Rate limits (later: auth) in front of the pipeline; null when the endpoint has none. */
+    private final EndpointGate gate;
 
     EndpointHandler(EndpointConfig endpoint, Proxy proxy, Renderer renderer, RouterOptions router,
-                    ClientIp clientIp) {
+                    ClientIp clientIp, EndpointGate gate) {
+        this.gate = gate;
         this.endpoint = endpoint;
         this.proxy = proxy;
         this.renderer = renderer;
@@ -71,6 +74,25 @@ final class EndpointHandler {
     }
 
     void handle(HttpServerRequest req, Map<String, String> rawParams) {
+        if (gate == null) {
+            admitted(req, rawParams);
+            return;
+        }
+        // the gate may answer later (Redis): hold the body until we know what to do with it
+        req.pause();
+        gate.admit(req, rawParams).onComplete(ar -> {
+            int reject = ar.succeeded() ? ar.result() : 500;
+            if (reject == 0) {
+                admitted(req, rawParams);
+            } else if (!req.response().ended()) {
+                // as KrakenD's AbortWithStatus: the status alone, no body, no X-Krakend headers
+                req.response().setStatusCode(reject).end();
+            }
+            if (!noop || !hasBody(req)) req.resume(); // a no-op body resumes when it is piped to the backend
+        });
+    }
+
+    private void admitted(HttpServerRequest req, Map<String, String> rawParams) {
         HttpServerResponse resp = req.response();
         resp.putHeader(X_KRAKEND, versionHeader);
         Map<String, String> params = new LinkedHashMap<>();

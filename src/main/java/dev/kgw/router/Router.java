@@ -41,7 +41,7 @@ public final class Router implements Handler<HttpServerRequest> {
      * @throws dev.kgw.router.RouteConflictException when two endpoints collide
      */
     public Router(ServiceConfig config, Function<EndpointConfig, Proxy> proxies, JsonCodec json, NodeState state,
-                  RequestObserver observer) {
+                  RequestObserver observer, Function<EndpointConfig, EndpointGate> gates) {
         this.options = config.extra().get(RouterNamespace.NAME, RouterOptions.class).orElse(RouterOptions.DEFAULT);
         this.state = state;
         this.observer = observer;
@@ -62,7 +62,7 @@ public final class Router implements Handler<HttpServerRequest> {
                 continue;
             }
             EndpointHandler h = new EndpointHandler(e, proxies.apply(e),
-                    Renderer.forName(e.outputEncoding(), json), options, clientIp);
+                    Renderer.forName(e.outputEncoding(), json), options, clientIp, gates.apply(e));
             routes.add(e.method(), e.endpoint(), h::handle);
             methodsByPath.computeIfAbsent(e.endpoint(), k -> new TreeSet<>()).add(e.method());
         }

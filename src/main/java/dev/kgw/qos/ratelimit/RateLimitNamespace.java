@@ -1,0 +1,62 @@
+package dev.kgw.qos.ratelimit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.kgw.config.Fields;
+import dev.kgw.config.Namespace;
+import dev.kgw.config.Problems;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Parses {@code qos/ratelimit/router} and, with {@link #redis()}, {@code qos/ratelimit/router/redis} (the same keys
+ * plus {@code connection_pool}). Defaults follow KrakenD: {@code capacity} = {@code max_rate}, {@code every} = 1s,
+ * {@code client_capacity} = {@code client_max_rate} when the endpoint-wide rate is at least 1, else 1.
+ */
+public final class RateLimitNamespace implements Namespace {
+    public static final String NAME = "qos/ratelimit/router";
+    public static final String REDIS_NAME = "qos/ratelimit/router/redis";
+
+    private final boolean redis;
+
+    private RateLimitNamespace(boolean redis) { this.redis = redis; }
+
+    public static RateLimitNamespace local() { return new RateLimitNamespace(false); }
+
+    public static RateLimitNamespace redis() { return new RateLimitNamespace(true); }
+
+    @Override public String name() { return redis ? REDIS_NAME : NAME; }
+
+    @Override
+    public List<String> aliases() {
+        return redis ? List.of() : List.of("github_com/devopsfaith/krakend-ratelimit/juju/router");
+    }
+
+    @Override public Set<Scope> scopes() { return Set.of(Scope.ENDPOINT); }
+
+    @Override
+    public Object parse(JsonNode options, String path, Problems problems) {
+        Fields f = new Fields(options, path, problems);
+        double maxRate = f.number("max_rate", 0);
+        double capacity = f.number("capacity", maxRate);
+        double clientRate = f.number("client_max_rate", 0);
+        double clientCapacity = f.number("client_capacity", maxRate >= 1 ? clientRate : 1);
+        Duration every = f.duration("every", Duration.ofSeconds(1));
+        if (every.isZero() || every.isNegative()) problems.error(f.path("every"), "must be a positive duration");
+        String strategy = f.str("strategy", "ip");
+        if (!Set.of("ip", "header", "param").contains(strategy)) {
+            problems.error(f.path("strategy"), "unknown strategy '" + strategy + "' (use ip, header or param)");
+        }
+        String key = f.str("key", "");
+        if (!strategy.equals("ip") && key.isEmpty() && clientRate > 0) {
+            problems.error(f.path("key"), "strategy " + strategy + " needs a key");
+        }
+        String pool = redis ? f.str("connection_pool", "") : null;
+        if (redis && pool.isEmpty()) problems.error(f.path("connection_pool"), "name a pool of the redis namespace");
+        f.integer("num_shards", 2048);
+        f.duration("cleanup_period", Duration.ofMinutes(1));
+        f.integer("cleanup_threads", 1);
+        f.warnUnknown();
+        return new RateLimitOptions(maxRate, capacity, clientRate, clientCapacity, every, strategy, key, pool);
+    }
+}
