@@ -11,5 +11,6 @@ import java.util.Map;
  */
 @FunctionalInterface
 public interface EndpointGate {
-    Future<Integer> admit(HttpServerRequest request, Map<String, String> rawParams);
+    /** @param clientIp the client's address as the router resolved it (trusted proxies applied) */
+    Future<Integer> admit(HttpServerRequest request, Map<String, String> rawParams, String clientIp);
 }

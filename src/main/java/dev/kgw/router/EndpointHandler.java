@@ -80,7 +80,7 @@ final class EndpointHandler {
         }
         // the gate may answer later (Redis): hold the body until we know what to do with it
         req.pause();
-        gate.admit(req, rawParams).onComplete(ar -> {
+        gate.admit(req, rawParams, clientIp(req)).onComplete(ar -> {
             int reject = ar.succeeded() ? ar.result() : 500;
             if (reject == 0) {
                 admitted(req, rawParams);
@@ -148,8 +148,8 @@ final class EndpointHandler {
             if (r != null && r.stream != null && resp.closed()) r.stream.resume();
             return;
         }
-        if (err != null) {
-            LOG.log(Level.FINE, "[ENDPOINT: " + endpoint.endpoint() + "] " + err.getMessage());
+        if (err != null && LOG.isLoggable(Level.FINE)) {
+            LOG.fine("[ENDPOINT: " + endpoint.endpoint() + "] " + err.getMessage());
         }
         if (r == null) {
             writeError(resp, err);
@@ -256,15 +256,17 @@ final class EndpointHandler {
                 if (!values.isEmpty()) out.put(name, values);
             }
         }
-        String ip = clientIp.resolve(req.remoteAddress() == null ? "" : req.remoteAddress().hostAddress(),
-                req::getHeader);
-        out.put("X-Forwarded-For", List.of(ip));
+        out.put("X-Forwarded-For", List.of(clientIp(req)));
         String host = req.getHeader("Host");
         if (host == null && req.authority() != null) host = req.authority().toString();
         if (host != null) out.put("X-Forwarded-Host", List.of(host));
         if (out.containsKey("User-Agent")) out.put("X-Forwarded-Via", USER_AGENT);
         else out.put("User-Agent", USER_AGENT);
         return out;
+    }
+
+    private String clientIp(HttpServerRequest req) {
+        return clientIp.resolve(req.remoteAddress() == null ? "" : req.remoteAddress().hostAddress(), req::getHeader);
     }
 
     private Map<String, List<String>> filterQuery(HttpServerRequest req) {

@@ -43,8 +43,8 @@ public final class RateLimitGate implements EndpointGate {
     public long localDecisions() { return localDecisions.get(); }
 
     @Override
-    public Future<Integer> admit(HttpServerRequest req, Map<String, String> rawParams) {
-        String client = o.clientLimited() ? clientKey(req, rawParams) : "";
+    public Future<Integer> admit(HttpServerRequest req, Map<String, String> rawParams, String clientIp) {
+        String client = o.clientLimited() ? clientKey(req, rawParams, clientIp) : "";
         if (o.clientLimited() && (client == null || client.isEmpty())) return Future.succeededFuture(429);
         long now = System.nanoTime();
         if (redis == null) return Future.succeededFuture(local.admit(client, now));
@@ -86,7 +86,7 @@ public final class RateLimitGate implements EndpointGate {
         }
     }
 
-    private String clientKey(HttpServerRequest req, Map<String, String> params) {
+    private String clientKey(HttpServerRequest req, Map<String, String> params, String clientIp) {
         return switch (o.strategy()) {
             case "header" -> req.getHeader(o.key());
             case "param" -> params.get(o.key());
@@ -96,7 +96,7 @@ public final class RateLimitGate implements EndpointGate {
                     String first = fromHeader.split(",")[0].trim();
                     yield first.replaceFirst(":\\d+$", "");
                 }
-                yield req.remoteAddress() == null ? "" : req.remoteAddress().hostAddress();
+                yield clientIp;
             }
         };
     }

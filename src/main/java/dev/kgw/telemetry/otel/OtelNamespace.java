@@ -45,6 +45,6 @@ public final class OtelNamespace implements Namespace {
         f.raw("histograms");
         Set<String> skip = f.has("skip_paths") ? new HashSet<>(f.strings("skip_paths")) : OtelOptions.DEFAULT_SKIP_PATHS;
         f.warnUnknown();
-        return new OtelOptions(service, List.copyOf(prometheus), true, Set.copyOf(skip));
+        return new OtelOptions(service, List.copyOf(prometheus), Set.copyOf(skip));
     }
 }
