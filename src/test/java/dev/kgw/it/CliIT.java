@@ -6,13 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -71,7 +68,7 @@ class CliIT {
 
     @Test
     void runServesAndStopsCleanlyOnSigterm() throws Exception {
-        int port = GatewayIT.freePort();
+        int port = Nodes.freePort();
         Path cfg = write("ok.yaml", """
             version: 3
             port: %d
@@ -83,19 +80,8 @@ class CliIT {
             """.formatted(port, port));
         Process p = start("run", "-d", "-c", cfg.toString());
         try {
-            HttpClient client = HttpClient.newHttpClient();
-            HttpResponse<String> ping = null;
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-            while (System.nanoTime() < deadline && ping == null) {
-                try {
-                    ping = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/ping"))
-                            .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
-                } catch (IOException notYet) {
-                    assertTrue(p.isAlive(), "the node died while starting");
-                    Thread.sleep(20); // poll interval, bounded by the deadline
-                }
-            }
-            assertTrue(ping != null, "the node did not answer within 20 s");
+            HttpResponse<String> ping = Nodes.awaitAnswer(HttpClient.newHttpClient(),
+                    URI.create("http://127.0.0.1:" + port + "/ping"), p, 20);
             assertEquals(200, ping.statusCode());
             assertEquals("{\"message\":\"pong\"}", ping.body());
         } finally {
@@ -107,7 +93,7 @@ class CliIT {
 
     @Test
     void logstashLoggingWritesJsonLinesWithTheAccessLog() throws Exception {
-        int port = GatewayIT.freePort();
+        int port = Nodes.freePort();
         Path cfg = write("log.json", """
             {"version": 3, "port": %d, "debug_endpoint": true,
              "extra_config": {"telemetry/logging": {"level": "INFO", "stdout": true, "format": "logstash",
@@ -116,23 +102,11 @@ class CliIT {
                                                             "url_pattern": "/__debug/ping"}]}]}
             """.formatted(port, port));
         Path out = dir.resolve("stdout.log");
-        List<String> cmd = new ArrayList<>(List.of(javaBin(), "-jar", System.getProperty("kgw.jar", "target/kgw.jar"),
-                "run", "-c", cfg.toString()));
-        Process p = new ProcessBuilder(cmd).redirectOutput(out.toFile()).start();
+        Process p = new ProcessBuilder(Nodes.command(List.of(), "run", "-c", cfg.toString()))
+                .redirectOutput(out.toFile()).start();
         try {
-            HttpClient client = HttpClient.newHttpClient();
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-            int status = 0;
-            while (status != 200 && System.nanoTime() < deadline) {
-                try {
-                    status = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/ping"))
-                            .build(), HttpResponse.BodyHandlers.discarding()).statusCode();
-                } catch (IOException notYet) {
-                    assertTrue(p.isAlive(), "the node died while starting");
-                    Thread.sleep(20); // poll interval, bounded by the deadline
-                }
-            }
-            assertEquals(200, status);
+            assertEquals(200, Nodes.awaitAnswer(HttpClient.newHttpClient(),
+                    URI.create("http://127.0.0.1:" + port + "/ping"), p, 20).statusCode());
         } finally {
             p.destroy();
         }
@@ -162,20 +136,14 @@ class CliIT {
     }
 
     private static Process start(String... args) throws IOException {
-        List<String> cmd = new ArrayList<>(List.of(javaBin(), "-jar", System.getProperty("kgw.jar", "target/kgw.jar")));
-        cmd.addAll(List.of(args));
-        return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        return new ProcessBuilder(Nodes.command(List.of(), args)).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
     }
 
     private static Result krakend(String... args) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of(javaBin(), "-jar", System.getProperty("kgw.jar", "target/kgw.jar")));
-        cmd.addAll(List.of(args));
-        Process p = new ProcessBuilder(cmd).start();
+        Process p = new ProcessBuilder(Nodes.command(List.of(), args)).start();
         byte[] out = p.getInputStream().readAllBytes();
         byte[] err = p.getErrorStream().readAllBytes();
         assertTrue(p.waitFor(30, TimeUnit.SECONDS));
         return new Result(p.exitValue(), new String(out, StandardCharsets.UTF_8), new String(err, StandardCharsets.UTF_8));
     }
-
-    private static String javaBin() { return Path.of(System.getProperty("java.home"), "bin", "java").toString(); }
 }

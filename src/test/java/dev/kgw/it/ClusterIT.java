@@ -42,9 +42,9 @@ class ClusterIT {
     void rollingRestartAndScaleOutLoseNoRequest() throws Exception {
         try (TestBackend backend = new TestBackend()) {
             writeConfig(backend);
-            for (int i = 0; i < 4; i++) ports.add(GatewayIT.freePort());
-            int front = GatewayIT.freePort();
-            statsPort = GatewayIT.freePort();
+            for (int i = 0; i < 4; i++) ports.add(Nodes.freePort());
+            int front = Nodes.freePort();
+            statsPort = Nodes.freePort();
             Process haproxy = startHaproxy(front, false);
             try {
                 for (int i = 0; i < 3; i++) nodes.add(startNode(i));
@@ -103,9 +103,9 @@ class ClusterIT {
     void killNineIsCoveredByTheBalancersRetries() throws Exception {
         try (TestBackend backend = new TestBackend()) {
             writeConfig(backend);
-            for (int i = 0; i < 4; i++) ports.add(GatewayIT.freePort());
-            int front = GatewayIT.freePort();
-            statsPort = GatewayIT.freePort();
+            for (int i = 0; i < 4; i++) ports.add(Nodes.freePort());
+            int front = Nodes.freePort();
+            statsPort = Nodes.freePort();
             Process haproxy = startHaproxy(front, true);
             try {
                 for (int i = 0; i < 3; i++) nodes.add(startNode(i));
@@ -138,16 +138,16 @@ class ClusterIT {
     @Test
     void prometheusSumsTheClusterToWhatTheBalancerServed() throws Exception {
         try (TestBackend backend = new TestBackend()) {
-            int influxPort = GatewayIT.freePort();
+            int influxPort = Nodes.freePort();
             writeConfig(backend, ", \"telemetry/influx\": {\"address\": \"http://127.0.0.1:" + influxPort
                     + "\", \"db\": \"kgw\", \"ttl\": \"500ms\"}");
             Process influx = startInflux(influxPort);
-            for (int i = 0; i < 4; i++) ports.add(GatewayIT.freePort());
+            for (int i = 0; i < 4; i++) ports.add(Nodes.freePort());
             List<Integer> metricsPorts = new ArrayList<>();
-            for (int i = 0; i < 3; i++) metricsPorts.add(GatewayIT.freePort());
-            int front = GatewayIT.freePort();
-            statsPort = GatewayIT.freePort();
-            int promPort = GatewayIT.freePort();
+            for (int i = 0; i < 3; i++) metricsPorts.add(Nodes.freePort());
+            int front = Nodes.freePort();
+            statsPort = Nodes.freePort();
+            int promPort = Nodes.freePort();
             Path promCfg = dir.resolve("prometheus.yml");
             Files.writeString(promCfg, """
                 global:
@@ -243,7 +243,7 @@ class ClusterIT {
               log-enabled = false
             [monitor]
               store-enabled = false
-            """.formatted(GatewayIT.freePort(), home, home, home, httpPort));
+            """.formatted(Nodes.freePort(), home, home, home, httpPort));
         Process influx = new ProcessBuilder("influxd", "-config", conf.toString()).redirectErrorStream(true)
                 .redirectOutput(dir.resolve("influxd.log").toFile()).start();
         awaitTrue(() -> {
@@ -316,15 +316,13 @@ class ClusterIT {
     }
 
     private Process startNode(int i) throws IOException {
-        return startNode(i, GatewayIT.freePort());
+        return startNode(i, Nodes.freePort());
     }
 
     /** One node of the shared file; only the listen and metrics ports differ, as on separate hosts. */
     private Process startNode(int i, int metricsPort) throws IOException {
-        return new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:+UseSerialGC", "-Xmx64m", "-jar", System.getProperty("kgw.jar", "target/kgw.jar"),
-                "run", "-c", config.toString(), "-p", Integer.toString(ports.get(i)),
-                "--metrics-port", Integer.toString(metricsPort))
+        return new ProcessBuilder(Nodes.command(List.of("-XX:+UseSerialGC", "-Xmx64m"), "run", "-c",
+                config.toString(), "-p", Integer.toString(ports.get(i)), "--metrics-port", Integer.toString(metricsPort)))
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("n" + i + ".log")
                         .toFile())).start();
     }

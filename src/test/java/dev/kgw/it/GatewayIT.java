@@ -9,7 +9,6 @@ import dev.kgw.config.ConfigParser;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -34,7 +33,7 @@ class GatewayIT {
     @BeforeAll
     static void start() throws Exception {
         backend = new TestBackend();
-        port = freePort();
+        port = Nodes.freePort();
         String b = backend.url();
         String config = """
             {"version": 3, "port": %d, "timeout": "300ms", "cache_ttl": "30s",
@@ -58,7 +57,7 @@ class GatewayIT {
                "backend": [{"host": ["%s"], "url_pattern": "/count"}]},
               {"endpoint": "/down", "backend": [{"host": ["http://127.0.0.1:%d"], "url_pattern": "/x"}]}
              ]}
-            """.formatted(port, b, b, b, b, b, b, b, b, b, freePort());
+            """.formatted(port, b, b, b, b, b, b, b, b, b, Nodes.freePort());
         Path file = Files.createTempFile("kgw-it", ".json");
         Files.writeString(file, config);
         gateway = new Gateway(new ConfigParser(Gateway.namespaces()).load(file, Map.of()).config());
@@ -209,10 +208,4 @@ class GatewayIT {
     }
 
     private static String base() { return "http://127.0.0.1:" + port; }
-
-    static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
-    }
 }

@@ -4,14 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -28,7 +26,7 @@ class LeakIT {
     @Test
     void noNettyLeakReportsUnderParanoidDetection() throws Exception {
         try (TestBackend backend = new TestBackend()) {
-            int port = GatewayIT.freePort();
+            int port = Nodes.freePort();
             String b = backend.url();
             Path cfg = dir.resolve("leak.json");
             Files.writeString(cfg, """
@@ -43,12 +41,11 @@ class LeakIT {
                  ]}
                 """.formatted(port, b, b, b, b, b));
             Path log = dir.resolve("node.log");
-            Process node = new ProcessBuilder(javaBin(), "-Dio.netty.leakDetection.level=paranoid",
-                    "-Dio.netty.leakDetection.targetRecords=4", "-jar", System.getProperty("kgw.jar", "target/kgw.jar"),
-                    "run", "-c", cfg.toString()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            Process node = new ProcessBuilder(Nodes.command(List.of("-Dio.netty.leakDetection.level=paranoid",
+                    "-Dio.netty.leakDetection.targetRecords=4"), "run", "-c", cfg.toString())).redirectErrorStream(true).redirectOutput(log.toFile()).start();
             try {
                 HttpClient client = HttpClient.newHttpClient();
-                waitReady(client, port, node);
+                Nodes.awaitAnswer(client, URI.create("http://127.0.0.1:" + port + "/__health"), node, 30);
                 for (int round = 0; round < 3; round++) {
                     traffic(client, port, 150);
                     assertEquals(0, new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
@@ -78,20 +75,4 @@ class LeakIT {
         }
     }
 
-    private static void waitReady(HttpClient client, int port, Process node) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (System.nanoTime() < deadline) {
-            assertTrue(node.isAlive(), "the node died while starting");
-            try {
-                client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/__health"))
-                        .timeout(Duration.ofSeconds(1)).build(), HttpResponse.BodyHandlers.discarding());
-                return;
-            } catch (IOException notYet) {
-                Thread.sleep(20); // poll interval, bounded by the deadline
-            }
-        }
-        throw new AssertionError("the node did not start within 30 s");
-    }
-
-    private static String javaBin() { return Path.of(System.getProperty("java.home"), "bin", "java").toString(); }
 }

@@ -34,13 +34,13 @@ class RateLimitIT {
 
     @Test
     void sharedLimitFallsBackToLocalAndRecovers() throws Exception {
-        int redisPort = GatewayIT.freePort();
+        int redisPort = Nodes.freePort();
         Process redis = startRedis(redisPort);
         List<Gateway> nodes = new ArrayList<>();
         List<Integer> ports = new ArrayList<>();
         try (TestBackend backend = new TestBackend()) {
             for (int i = 0; i < 2; i++) {
-                int port = GatewayIT.freePort();
+                int port = Nodes.freePort();
                 Path cfg = dir.resolve("node" + i + ".json");
                 // one file for both nodes but for the port (a CLI flag in a real cluster)
                 Files.writeString(cfg, """

@@ -43,7 +43,7 @@ class TlsIT {
                 .requestHandler(req -> req.response().putHeader("Content-Type", "application/json")
                         .end("{\"protocol\":\"" + req.version() + "\"}"))
                 .listen(0).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-        port = GatewayIT.freePort();
+        port = Nodes.freePort();
         String config = """
             {"version": 3, "port": %d,
              "tls": {"keys": [{"public_key": "%s", "private_key": "%s"}], "min_version": "TLS12"},

@@ -1,0 +1,54 @@
+package dev.kgw.it;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** What the integration tests share to run the packaged node as a process and wait for it. */
+final class Nodes {
+    private Nodes() {}
+
+    static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    static String java() { return Path.of(System.getProperty("java.home"), "bin", "java").toString(); }
+
+    /** {@code java [jvmArgs] -jar kgw.jar [args]}. */
+    static List<String> command(List<String> jvmArgs, String... args) {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(java());
+        cmd.addAll(jvmArgs);
+        cmd.add("-jar");
+        cmd.add(System.getProperty("kgw.jar", "target/kgw.jar"));
+        cmd.addAll(List.of(args));
+        return cmd;
+    }
+
+    /** Polls {@code url} until it answers at all (any status), failing at once if the node died; returns it. */
+    static HttpResponse<String> awaitAnswer(HttpClient client, URI url, Process node, int seconds) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        while (true) {
+            try {
+                return client.send(HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(2)).build(),
+                        HttpResponse.BodyHandlers.ofString());
+            } catch (IOException notYet) {
+                assertTrue(node.isAlive(), "the node died while starting");
+                assertTrue(System.nanoTime() < deadline, "the node did not answer within " + seconds + " s");
+                Thread.sleep(20); // poll interval, bounded by the deadline
+            }
+        }
+    }
+}
