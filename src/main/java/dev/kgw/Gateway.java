@@ -81,7 +81,7 @@ public final class Gateway {
         Router router;
         try {
             RateLimits limits = new RateLimits(vertx, config);
-            router = new Router(config, proxies::endpoint, json, state, observer(config, metrics, influx),
+            router = new Router(config, proxies::endpoint, json, state, observer(config, metrics, influx), null,
                     limits::gate);
         } catch (RuntimeException e) {
             vertx.close();

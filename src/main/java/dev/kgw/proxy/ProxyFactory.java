@@ -21,16 +21,22 @@ import java.util.function.UnaryOperator;
 /**
  * Builds each endpoint's pipeline once, at start-up, in lura's order. Outermost first:
  * shadow split → static → endpoint flatmap (several backends only) → merge (parallel or sequential) → per
- * backend: query filter → request builder → concurrent calls → balancer → header filter → HTTP call + decode +
- * formatter.
+ * backend: query filter → request builder → concurrent calls → balancer → header filter → hooks → HTTP call +
+ * decode + formatter. Telemetry's {@link PipelineHooks} wrap the whole pipe and each HTTP call.
  */
 public final class ProxyFactory {
     private final Vertx vertx;
     private final HttpExecutor http;
     private final JsonCodec json;
     private final Duration dnsCacheTtl;
+    private final PipelineHooks hooks;
 
     public ProxyFactory(Vertx vertx, HttpExecutor http, JsonCodec json, Duration dnsCacheTtl) {
+        this(vertx, http, json, dnsCacheTtl, PipelineHooks.NONE);
+    }
+
+    public ProxyFactory(Vertx vertx, HttpExecutor http, JsonCodec json, Duration dnsCacheTtl, PipelineHooks hooks) {
+        this.hooks = hooks;
         this.vertx = vertx;
         this.http = http;
         this.json = json;
@@ -77,7 +83,8 @@ public final class ProxyFactory {
             }
             p = new ShadowProxy(p, shadowStacks);
         }
-        return p;
+        Middleware instrument = hooks.endpoint(e);
+        return instrument == null ? p : instrument.wrap(p);
     }
 
     private Proxy backend(EndpointConfig e, BackendConfig b, boolean bufferNoop, Duration timeout) {
@@ -92,6 +99,8 @@ public final class ProxyFactory {
         UnaryOperator<Map<String, Object>> format = formatter::format;
         Proxy p = new HttpBackendProxy(http, b.method(), b.urlPattern(), noop,
                 Decoder.forName(b.encoding(), b.isCollection(), json), format, errors, bufferNoop);
+        Middleware instrument = hooks.backend(e, b);
+        if (instrument != null) p = instrument.wrap(p);
         if (!b.inputHeaders().isEmpty()) p = new HeaderFilter(b.inputHeaders()).wrap(p);
         p = new BalancingProxy(balancer(b)).wrap(p);
         if (e.concurrentCalls() > 1) p = new ConcurrentProxy(vertx, e.concurrentCalls(), timeout).wrap(p);

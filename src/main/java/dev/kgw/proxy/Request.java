@@ -27,6 +27,8 @@ public final class Request {
     public ReadStream<Buffer> bodyStream;
     /** Absolute deadline ({@link System#nanoTime()} clock) after which backends give up. */
     public long deadlineNanos;
+    /** The trace this request belongs to (telemetry's, opaque here); null when nothing traces. */
+    public Object trace;
 
     public Request(String method, String path, Map<String, List<String>> query, Map<String, String> params,
                    Map<String, List<String>> headers, Buffer body, long deadlineNanos) {
@@ -46,6 +48,7 @@ public final class Request {
         r.rawQuery = rawQuery;
         r.url = url;
         r.bodyStream = bodyStream;
+        r.trace = trace;
         return r;
     }
 

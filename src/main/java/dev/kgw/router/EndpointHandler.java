@@ -73,9 +73,9 @@ final class EndpointHandler {
                 router.hideVersionHeader() ? "Version undefined" : "Version " + Build.KRAKEND_VERSION);
     }
 
-    void handle(HttpServerRequest req, Map<String, String> rawParams) {
+    void handle(HttpServerRequest req, Map<String, String> rawParams, Object trace) {
         if (gate == null) {
-            admitted(req, rawParams);
+            admitted(req, rawParams, trace);
             return;
         }
         // the gate may answer later (Redis): hold the body until we know what to do with it
@@ -83,7 +83,7 @@ final class EndpointHandler {
         gate.admit(req, rawParams, clientIp(req)).onComplete(ar -> {
             int reject = ar.succeeded() ? ar.result() : 500;
             if (reject == 0) {
-                admitted(req, rawParams);
+                admitted(req, rawParams, trace);
             } else if (!req.response().ended()) {
                 // as KrakenD's AbortWithStatus: the status alone, no body, no X-Krakend headers
                 req.response().setStatusCode(reject).end();
@@ -92,7 +92,7 @@ final class EndpointHandler {
         });
     }
 
-    private void admitted(HttpServerRequest req, Map<String, String> rawParams) {
+    private void admitted(HttpServerRequest req, Map<String, String> rawParams, Object trace) {
         HttpServerResponse resp = req.response();
         resp.putHeader(X_KRAKEND, versionHeader);
         Map<String, String> params = new LinkedHashMap<>();
@@ -109,6 +109,7 @@ final class EndpointHandler {
             // reverse-proxy mode: the body goes to the backend as it arrives, never held in memory
             Request request = new Request(req.method().name(), req.path(), filterQuery(req), params,
                     filterHeaders(req), null, deadline);
+            request.trace = trace;
             if (hasBody(req)) {
                 req.pause();
                 request.bodyStream = req;
@@ -124,6 +125,7 @@ final class EndpointHandler {
             Buffer body = b.result().length() == 0 ? null : b.result();
             Request request = new Request(req.method().name(), req.path(), filterQuery(req), params,
                     filterHeaders(req), body, deadline);
+            request.trace = trace;
             run(req, resp, request);
         });
     }

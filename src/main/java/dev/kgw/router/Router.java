@@ -35,24 +35,27 @@ public final class Router implements Handler<HttpServerRequest> {
     private final NodeState state;
     /** Null when nothing observes requests: then the hot path does no extra work at all. */
     private final RequestObserver observer;
+    /** Null when nothing traces. */
+    private final RequestTracer tracer;
 
     /**
      * @param proxies builds the proxy of an endpoint; called once per endpoint, here
      * @throws dev.kgw.router.RouteConflictException when two endpoints collide
      */
     public Router(ServiceConfig config, Function<EndpointConfig, Proxy> proxies, JsonCodec json, NodeState state,
-                  RequestObserver observer, Function<EndpointConfig, EndpointGate> gates) {
+                  RequestObserver observer, RequestTracer tracer, Function<EndpointConfig, EndpointGate> gates) {
+        this.tracer = tracer;
         this.options = config.extra().get(RouterNamespace.NAME, RouterOptions.class).orElse(RouterOptions.DEFAULT);
         this.state = state;
         this.observer = observer;
         this.versionHeader = options.hideVersionHeader() ? "Version undefined" : "Version " + Build.KRAKEND_VERSION;
         BuiltinHandlers builtins = new BuiltinHandlers(json, state);
-        if (!options.disableHealth()) routes.add("GET", options.healthPath(), (req, p) -> builtins.health(req));
+        if (!options.disableHealth()) routes.add("GET", options.healthPath(), (req, p, t) -> builtins.health(req));
         if (config.debugEndpoint()) {
-            for (String m : BuiltinHandlers.anyMethod()) routes.add(m, "/__debug/*", (req, p) -> builtins.debug(req));
+            for (String m : BuiltinHandlers.anyMethod()) routes.add(m, "/__debug/*", (req, p, t) -> builtins.debug(req));
         }
         if (config.echoEndpoint()) {
-            for (String m : BuiltinHandlers.anyMethod()) routes.add(m, "/__echo/*", (req, p) -> builtins.echo(req));
+            for (String m : BuiltinHandlers.anyMethod()) routes.add(m, "/__echo/*", (req, p, t) -> builtins.echo(req));
         }
         ClientIp clientIp = new ClientIp(options);
         Map<String, Set<String>> methodsByPath = new LinkedHashMap<>();
@@ -71,7 +74,7 @@ public final class Router implements Handler<HttpServerRequest> {
             methodsByPath.forEach((path, methods) -> {
                 if (methods.contains("OPTIONS")) return;
                 String allow = String.join(", ", methods) + ", OPTIONS";
-                routes.add("OPTIONS", path, (req, p) -> req.response().putHeader("Allow", allow).end());
+                routes.add("OPTIONS", path, (req, p, t) -> req.response().putHeader("Allow", allow).end());
             });
         }
     }
@@ -98,15 +101,20 @@ public final class Router implements Handler<HttpServerRequest> {
     @Override
     public void handle(HttpServerRequest req) {
         try {
-            if (observer == null) {
-                dispatch(req, null);
+            if (observer == null && tracer == null) {
+                dispatch(req, null, null);
                 return;
             }
             long start = System.nanoTime();
             HttpServerResponse resp = req.response();
             String[] route = {""};
-            resp.endHandler(v -> observer.onResponse(req, route[0], resp.getStatusCode(), System.nanoTime() - start));
-            dispatch(req, route);
+            Object trace = tracer == null ? null : tracer.start(req);
+            resp.endHandler(v -> {
+                int status = resp.getStatusCode();
+                if (observer != null) observer.onResponse(req, route[0], status, System.nanoTime() - start);
+                if (trace != null) tracer.end(trace, req, route[0], status);
+            });
+            dispatch(req, route, trace);
         } catch (RuntimeException e) {
             LOG.severe("request " + req.method() + " " + req.uri() + " failed: " + e);
             HttpServerResponse resp = req.response();
@@ -115,7 +123,7 @@ public final class Router implements Handler<HttpServerRequest> {
     }
 
     /** @param route where to note the matched pattern (before the handler runs, which may answer at once) */
-    private void dispatch(HttpServerRequest req, String[] route) {
+    private void dispatch(HttpServerRequest req, String[] route, Object trace) {
         if (state.draining()) {
             // a keep-alive client (or balancer) must not send its next request here: this node is stopping
             req.response().putHeader(HttpHeaders.CONNECTION, HttpHeaders.CLOSE);
@@ -130,7 +138,7 @@ public final class Router implements Handler<HttpServerRequest> {
         RouteTree.Match<RouteHandler> m = routes.find(method, path);
         if (m != null) {
             if (route != null) route[0] = m.pattern();
-            m.handler().handle(req, m.params());
+            m.handler().handle(req, m.params(), trace);
             return;
         }
         if (!path.equals("/")) {
