@@ -5,6 +5,7 @@ import dev.kgw.backend.HttpExecutor;
 import dev.kgw.config.NamespaceRegistry;
 import dev.kgw.config.ServiceConfig;
 import dev.kgw.encoding.JsonCodec;
+import dev.kgw.proxy.PipelineHooks;
 import dev.kgw.proxy.ProxyFactory;
 import dev.kgw.proxy.ProxyNamespace;
 import dev.kgw.router.GatewayServer;
@@ -16,12 +17,15 @@ import dev.kgw.router.RouterOptions;
 import dev.kgw.telemetry.logging.AccessLog;
 import dev.kgw.telemetry.logging.LoggingNamespace;
 import dev.kgw.telemetry.logging.LoggingOptions;
-import dev.kgw.telemetry.otel.NodeMetrics;
+import dev.kgw.telemetry.otel.NodeTelemetry;
 import dev.kgw.telemetry.otel.OtelNamespace;
 import dev.kgw.telemetry.otel.OtelOptions;
 import dev.kgw.telemetry.influx.InfluxNamespace;
 import dev.kgw.telemetry.influx.InfluxOptions;
 import dev.kgw.telemetry.influx.InfluxReporter;
+import dev.kgw.telemetry.stats.NodeStats;
+import dev.kgw.telemetry.stats.StatsNamespace;
+import dev.kgw.telemetry.stats.StatsOptions;
 import dev.kgw.qos.ratelimit.RateLimitNamespace;
 import dev.kgw.qos.ratelimit.RateLimits;
 import dev.kgw.qos.ratelimit.RedisNamespace;
@@ -43,8 +47,9 @@ public final class Gateway {
     private final HttpExecutor http;
     private final GatewayServer server;
     private final NodeState state;
-    private final NodeMetrics metrics;
+    private final NodeTelemetry otel;
     private final InfluxReporter influx;
+    private final NodeStats stats;
 
     /** The namespaces this build understands; new {@code extra_config} packages register here. */
     public static NamespaceRegistry namespaces() {
@@ -57,6 +62,7 @@ public final class Gateway {
                 .register(new LoggingNamespace())
                 .register(new OtelNamespace())
                 .register(new InfluxNamespace())
+                .register(new StatsNamespace())
                 .register(RateLimitNamespace.local())
                 .register(RateLimitNamespace.redis())
                 .register(new RedisNamespace());
@@ -67,27 +73,37 @@ public final class Gateway {
     /** @param metricsPort replaces the Prometheus exporter's port (several nodes of one file on one host), or null */
     public Gateway(ServiceConfig config, Integer metricsPort) {
         this.config = config;
-        this.metrics = config.extra().get(OtelNamespace.NAME, OtelOptions.class)
-                .filter(o -> !o.prometheus().isEmpty())
-                .map(o -> new NodeMetrics(o, config.fingerprint(), config.port(), metricsPort)).orElse(null);
         this.state = new NodeState(config.fingerprint());
         int loops = Math.max(1, Runtime.getRuntime().availableProcessors());
         this.vertx = Vertx.vertx(new VertxOptions().setPreferNativeTransport(true).setEventLoopPoolSize(loops));
         this.influx = config.extra().get(InfluxNamespace.NAME, InfluxOptions.class)
                 .map(o -> new InfluxReporter(vertx, o, config.port())).orElse(null);
-        JsonCodec json = new JsonCodec();
+        this.stats = config.extra().get(StatsNamespace.NAME, StatsOptions.class)
+                .map(o -> new NodeStats(vertx, o, config.endpoints())).orElse(null);
         this.http = new HttpExecutor(vertx, config.client());
-        ProxyFactory proxies = new ProxyFactory(vertx, http, json, config.dnsCacheTtl());
+        RateLimits limits = new RateLimits(vertx, config);
+        NodeTelemetry telemetry = null;
         Router router;
         try {
-            RateLimits limits = new RateLimits(vertx, config);
-            router = new Router(config, proxies::endpoint, json, state, observer(config, metrics, influx), null,
-                    limits::gate);
+            // the OpenTelemetry exporters bind ports and start threads: built last, closed if anything fails
+            telemetry = config.extra().get(OtelNamespace.NAME, OtelOptions.class)
+                    .map(o -> new NodeTelemetry(o, config.fingerprint(), config.port(), metricsPort,
+                            limits::localDecisions)).orElse(null);
+            List<PipelineHooks> hooks = new ArrayList<>();
+            if (telemetry != null) hooks.add(telemetry.hooks());
+            if (stats != null) hooks.add(stats.hooks());
+            JsonCodec json = new JsonCodec();
+            ProxyFactory proxies = new ProxyFactory(vertx, http, json, config.dnsCacheTtl(), PipelineHooks.all(hooks));
+            router = new Router(config, proxies::endpoint, json, state,
+                    observer(config, telemetry == null ? null : telemetry.observer(), influx,
+                            stats == null ? null : stats.router()),
+                    telemetry == null ? null : telemetry.tracer(), limits::gate);
         } catch (RuntimeException e) {
             vertx.close();
-            if (metrics != null) metrics.close();
+            if (telemetry != null) telemetry.close();
             throw e;
         }
+        this.otel = telemetry;
         this.server = new GatewayServer(vertx, config, router, loops);
     }
 
@@ -113,7 +129,9 @@ public final class Gateway {
         };
     }
 
-    public Future<Void> start() { return server.start(); }
+    public Future<Void> start() {
+        return server.start().compose(v -> stats == null ? Future.succeededFuture() : stats.start());
+    }
 
     public int port() { return server.port(); }
 
@@ -135,10 +153,11 @@ public final class Gateway {
         Future<Void> drained = drain <= 0 ? Future.succeededFuture()
                 : Future.future(p -> vertx.setTimer(drain, id -> p.complete()));
         return drained.compose(v -> server.stop(grace))
+                .eventually(() -> stats == null ? Future.succeededFuture() : stats.close())
                 .eventually(() -> influx == null ? Future.succeededFuture() : influx.flush())
                 .eventually(http::close).eventually(vertx::close)
                 .andThen(ar -> {
-                    if (metrics != null) metrics.close(); // after the last request was counted
+                    if (otel != null) otel.close(); // after the last request was counted and traced
                 });
     }
 

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -47,6 +48,27 @@ final class Nodes {
             } catch (IOException notYet) {
                 assertTrue(node.isAlive(), "the node died while starting");
                 assertTrue(System.nanoTime() < deadline, "the node did not answer within " + seconds + " s");
+                Thread.sleep(20); // poll interval, bounded by the deadline
+            }
+        }
+    }
+
+    /**
+     * A throw-away {@code redis-server} (Debian's) on loopback, no persistence, logging to {@code log}; returns once
+     * it accepts connections. Destroying the process stops it (SIGTERM); starting it again on the same port is how
+     * the tests bring Redis back.
+     */
+    static Process startRedis(int port, Path log) throws Exception {
+        Process p = new ProcessBuilder("redis-server", "--port", Integer.toString(port), "--bind", "127.0.0.1",
+                "--save", "", "--appendonly", "no").redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (true) {
+            try (Socket s = new Socket("127.0.0.1", port)) {
+                return p;
+            } catch (IOException notYet) {
+                assertTrue(p.isAlive(), "redis-server exited; see " + log.getFileName());
+                assertTrue(System.nanoTime() < deadline, "redis-server did not start");
                 Thread.sleep(20); // poll interval, bounded by the deadline
             }
         }

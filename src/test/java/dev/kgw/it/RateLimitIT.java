@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kgw.Gateway;
 import dev.kgw.config.ConfigParser;
-import java.io.IOException;
-import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -35,7 +33,7 @@ class RateLimitIT {
     @Test
     void sharedLimitFallsBackToLocalAndRecovers() throws Exception {
         int redisPort = Nodes.freePort();
-        Process redis = startRedis(redisPort);
+        Process redis = Nodes.startRedis(redisPort, dir.resolve("redis.log"));
         List<Gateway> nodes = new ArrayList<>();
         List<Integer> ports = new ArrayList<>();
         try (TestBackend backend = new TestBackend()) {
@@ -65,7 +63,7 @@ class RateLimitIT {
             Map<Integer, Integer> alone = burst(ports, "b", 30);
             assertEquals(Map.of(200, 20, 429, 10), alone, "without Redis each node allows its own 10, and no 5xx");
 
-            redis = startRedis(redisPort);
+            redis = Nodes.startRedis(redisPort, dir.resolve("redis.log"));
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
             Map<Integer, Integer> again = Map.of();
             for (int k = 0; System.nanoTime() < deadline; k++) {
@@ -95,20 +93,5 @@ class RateLimitIT {
             counts.merge(r.statusCode(), 1, Integer::sum);
         }
         return counts;
-    }
-
-    private Process startRedis(int port) throws Exception {
-        Process p = new ProcessBuilder("redis-server", "--port", Integer.toString(port), "--bind", "127.0.0.1",
-                "--save", "", "--appendonly", "no").redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("redis.log").toFile())).start();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (true) {
-            try (Socket s = new Socket("127.0.0.1", port)) {
-                return p;
-            } catch (IOException notYet) {
-                if (System.nanoTime() > deadline) throw new AssertionError("redis-server did not start");
-                Thread.sleep(20); // poll interval, bounded by the deadline
-            }
-        }
     }
 }

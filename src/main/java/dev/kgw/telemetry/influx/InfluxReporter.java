@@ -10,6 +10,8 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
@@ -19,7 +21,8 @@ import java.util.logging.Logger;
  * Pushes the node's request counters to InfluxDB 1.x every {@code ttl}, in line protocol: measurement
  * {@code requests}, tags {@code host}, {@code instance} (host:port, the node's identity), {@code route},
  * {@code method}, {@code status}; fields {@code count} and {@code duration_ns} (cumulative since start, so a lost
- * push loses nothing and InfluxDB's {@code non_negative_difference} gives rates). A failed push is logged and
+ * push loses nothing and InfluxDB's {@code non_negative_difference} gives rates), in writes of at most
+ * {@code buffer_size} points. A failed push is logged and
  * retried with the next one; it never touches the request path.
  */
 public final class InfluxReporter implements RequestObserver, AutoCloseable {
@@ -31,6 +34,7 @@ public final class InfluxReporter implements RequestObserver, AutoCloseable {
     private final String tags;
     private final Map<String, Series> series = new ConcurrentHashMap<>();
     private final long timer;
+    private final int batch;
     private volatile boolean failing;
 
     private record Series(String tags, LongAdder count, LongAdder durationNanos) {}
@@ -46,12 +50,16 @@ public final class InfluxReporter implements RequestObserver, AutoCloseable {
         }
         this.writeUrl = url.toString();
         this.tags = "host=" + escape(NodeIdentity.hostname()) + ",instance=" + escape(NodeIdentity.instance(nodePort));
+        this.batch = options.bufferSize() > 0 ? options.bufferSize() : Integer.MAX_VALUE;
         this.timer = vertx.setPeriodic(options.ttl().toMillis(), id -> push());
     }
 
     @Override
     public void onResponse(io.vertx.core.http.HttpServerRequest req, String route, int status, long durationNanos) {
-        String method = req.method().name();
+        record(req.method().name(), route, status, durationNanos);
+    }
+
+    void record(String method, String route, int status, long durationNanos) {
         Series s = series.computeIfAbsent(method + ' ' + route + ' ' + status, k -> new Series(
                 ",route=" + escape(route.isEmpty() ? "unmatched" : route) + ",method=" + method + ",status=" + status,
                 new LongAdder(), new LongAdder()));
@@ -59,17 +67,31 @@ public final class InfluxReporter implements RequestObserver, AutoCloseable {
         s.durationNanos().add(durationNanos);
     }
 
-    /** One write with every series. */
+    /** Every series, in writes of at most {@code buffer_size} points (all in one when it is 0). */
     Future<Void> push() {
         if (series.isEmpty()) return Future.succeededFuture();
         long now = System.currentTimeMillis();
+        List<String> bodies = new ArrayList<>();
         StringBuilder body = new StringBuilder();
+        int points = 0;
         for (Series s : series.values()) {
             body.append("requests,").append(tags).append(s.tags()).append(" count=").append(s.count().sum())
                     .append("i,duration_ns=").append(s.durationNanos().sum()).append("i ").append(now).append('\n');
+            if (++points == batch) {
+                bodies.add(body.toString());
+                body.setLength(0);
+                points = 0;
+            }
         }
+        if (points > 0) bodies.add(body.toString());
+        Future<Void> all = Future.succeededFuture();
+        for (String b : bodies) all = all.compose(v -> write(b));
+        return all;
+    }
+
+    private Future<Void> write(String body) {
         return client.request(new RequestOptions().setMethod(HttpMethod.POST).setAbsoluteURI(writeUrl))
-                .compose(r -> r.send(Buffer.buffer(body.toString())))
+                .compose(r -> r.send(Buffer.buffer(body)))
                 .onSuccess(r -> {
                     if (r.statusCode() / 100 != 2) report("InfluxDB answered " + r.statusCode());
                     else if (failing) {

@@ -38,10 +38,17 @@ public final class LoggingNamespace implements Namespace {
             }
         };
         boolean syslog = f.bool("syslog", false);
-        if (syslog) problems.warn(f.path("syslog"), "syslog output is not supported yet: lines go to stdout/stderr");
-        f.str("syslog_facility", "local3");
+        String facilityName = f.str("syslog_facility", "local3");
+        Integer facility = SyslogPriority.facility(facilityName);
+        if (facility == null) {
+            problems.error(f.path("syslog_facility"), "unknown syslog facility '" + facilityName
+                    + "' (use local0 to local7)");
+            facility = SyslogPriority.LOCAL3;
+        }
+        SyslogPriority priority = new SyslogPriority(facility, SyslogPriority.severity(levelName));
         f.str("custom_format", "");
-        LoggingOptions o = new LoggingOptions(level, f.str("prefix", ""), f.bool("stdout", false), syslog, format);
+        LoggingOptions o = new LoggingOptions(level, f.str("prefix", ""), f.bool("stdout", false), syslog, format,
+                priority);
         f.warnUnknown();
         return o;
     }

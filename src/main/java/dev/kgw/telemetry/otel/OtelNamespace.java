@@ -9,7 +9,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-/** Parses {@code telemetry/opentelemetry}; what is not built yet (OTLP, traces) is reported as a warning. */
+/** Parses {@code telemetry/opentelemetry} with krakend-otel's keys and defaults. */
 public final class OtelNamespace implements Namespace {
     public static final String NAME = "telemetry/opentelemetry";
 
@@ -21,30 +21,95 @@ public final class OtelNamespace implements Namespace {
     public Object parse(JsonNode options, String path, Problems problems) {
         Fields f = new Fields(options, path, problems);
         String service = f.str("service_name", "krakend");
-        List<OtelOptions.PrometheusExporter> prometheus = new ArrayList<>();
+        Set<String> names = new HashSet<>();
         Fields exporters = f.object("exporters");
+        List<OtelOptions.PrometheusExporter> prometheus = new ArrayList<>();
         exporters.eachObject("prometheus", e -> {
-            int port = e.integer("port", 9090);
-            if (port < 0 || port > 65535) problems.error(e.path("port"), "must be between 0 and 65535");
-            prometheus.add(new OtelOptions.PrometheusExporter(e.str("name", "prometheus"), e.str("listen_ip", "0.0.0.0"),
-                    port));
+            int port = port(e, 9090);
+            String name = uniqueName(e, "prometheus", names);
+            prometheus.add(new OtelOptions.PrometheusExporter(name, e.str("listen_ip", "0.0.0.0"), port,
+                    e.bool("disable_metrics", false)));
             e.bool("process_metrics", false);
             e.bool("go_metrics", false);
             e.warnUnknown();
         });
-        if (exporters.has("otlp")) {
-            problems.warn(exporters.path("otlp"), "OTLP export is not supported yet: ignored");
-            exporters.raw("otlp");
-        }
+        List<OtelOptions.OtlpExporter> otlp = new ArrayList<>();
+        exporters.eachObject("otlp", e -> {
+            String name = uniqueName(e, "otlp", names);
+            String host = e.str("host", "localhost");
+            if (host.isBlank()) problems.error(e.path("host"), "must not be empty");
+            boolean http = e.bool("use_http", false);
+            int port = port(e, http ? 4318 : 4317);
+            int period = e.integer("custom_metric_reporting_period", 0);
+            if (period < 0) problems.error(e.path("custom_metric_reporting_period"), "must not be negative");
+            otlp.add(new OtelOptions.OtlpExporter(name, host, port, http, e.bool("disable_metrics", false),
+                    e.bool("disable_traces", false), period));
+            e.warnUnknown();
+        });
         exporters.warnUnknown();
-        f.raw("layers");
-        f.number("trace_sample_rate", 1);
-        f.integer("metric_reporting_period", 30);
-        f.str("service_version", "");
-        f.str("deploy_env", "");
+        OtelOptions.Layers layers = layers(f.object("layers"));
+        double rate = f.number("trace_sample_rate", 1);
+        if (rate < 0 || rate > 1) problems.error(f.path("trace_sample_rate"), "must be between 0 and 1");
+        int period = f.integer("metric_reporting_period", 30);
+        if (period <= 0) problems.error(f.path("metric_reporting_period"), "must be a positive number of seconds");
+        String version = f.str("service_version", "");
+        String env = f.str("deploy_env", "");
         f.raw("histograms");
-        Set<String> skip = f.has("skip_paths") ? new HashSet<>(f.strings("skip_paths")) : OtelOptions.DEFAULT_SKIP_PATHS;
+        Set<String> skip = new HashSet<>(f.has("skip_paths") ? f.strings("skip_paths") : OtelOptions.DEFAULT_SKIP_PATHS);
+        skip.remove(""); // krakend-otel's way to say "skip nothing": a list with an empty string
         f.warnUnknown();
-        return new OtelOptions(service, List.copyOf(prometheus), Set.copyOf(skip));
+        return new OtelOptions(service, version, env, List.copyOf(prometheus), List.copyOf(otlp), layers,
+                Set.copyOf(skip), period, rate);
+    }
+
+    private static int port(Fields e, int def) {
+        int port = e.integer("port", def);
+        if (port < 0 || port > 65535) e.problems().error(e.path("port"), "must be between 0 and 65535");
+        return port;
+    }
+
+    /** krakend-otel rejects two exporters of the same name, whatever their kind. */
+    private static String uniqueName(Fields e, String def, Set<String> names) {
+        String name = e.str("name", def);
+        if (!names.add(name)) e.problems().error(e.path("name"), "another exporter is already named \"" + name + "\"");
+        return name;
+    }
+
+    private static OtelOptions.Layers layers(Fields l) {
+        Fields g = l.object("global");
+        OtelOptions.Stage global = new OtelOptions.Stage(!g.bool("disable_metrics", false),
+                !g.bool("disable_traces", false), g.bool("report_headers", false));
+        boolean noPropagation = g.bool("disable_propagation", false);
+        ignoreDetail(g);
+        g.warnUnknown();
+        Fields p = l.object("proxy");
+        OtelOptions.Stage proxy = new OtelOptions.Stage(!p.bool("disable_metrics", false),
+                !p.bool("disable_traces", false), p.bool("report_headers", false));
+        ignoreDetail(p);
+        p.warnUnknown();
+        Fields b = l.object("backend");
+        Fields bm = b.object("metrics");
+        Fields bt = b.object("traces");
+        OtelOptions.Stage backend = new OtelOptions.Stage(!bm.bool("disable_stage", false),
+                !bt.bool("disable_stage", false), bt.bool("report_headers", false));
+        for (Fields x : List.of(bm, bt)) {
+            // the finer round-trip detail of krakend-otel's instrumented Go transport has no equivalent here
+            x.bool("round_trip", true);
+            x.bool("read_payload", true);
+            x.bool("detailed_connection", true);
+            x.raw("static_attributes");
+            x.raw("skip_headers");
+            x.warnUnknown();
+        }
+        b.warnUnknown();
+        l.warnUnknown();
+        return new OtelOptions.Layers(global, noPropagation, proxy, backend);
+    }
+
+    private static void ignoreDetail(Fields stage) {
+        stage.raw("skip_headers");
+        stage.raw("metrics_static_attributes");
+        stage.raw("traces_static_attributes");
+        stage.str("semantic_convention", "");
     }
 }

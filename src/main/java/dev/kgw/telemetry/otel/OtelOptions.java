@@ -3,10 +3,54 @@ package dev.kgw.telemetry.otel;
 import java.util.List;
 import java.util.Set;
 
-/** {@code telemetry/opentelemetry}, the parts this build acts on: the service name, Prometheus exporters, skip paths. */
-public record OtelOptions(String serviceName, List<PrometheusExporter> prometheus, Set<String> skipPaths) {
-    public record PrometheusExporter(String name, String listenIp, int port) {}
+/** {@code telemetry/opentelemetry}, as krakend-otel reads it, with its defaults filled in. */
+public record OtelOptions(String serviceName, String serviceVersion, String deployEnv,
+                          List<PrometheusExporter> prometheus, List<OtlpExporter> otlp, Layers layers,
+                          Set<String> skipPaths, int metricReportingPeriodSeconds, double traceSampleRate) {
+
+    public record PrometheusExporter(String name, String listenIp, int port, boolean disableMetrics) {}
+
+    /**
+     * @param host a host name, or {@code http://host} / {@code https://host} (TLS only with https)
+     * @param metricPeriodSeconds 0: the service's {@code metric_reporting_period}
+     */
+    public record OtlpExporter(String name, String host, int port, boolean useHttp, boolean disableMetrics,
+                               boolean disableTraces, int metricPeriodSeconds) {
+        /** The collector's base URL: http unless the host says https. */
+        public String endpoint() {
+            String h = host.replaceAll("/+$", "");
+            if (h.startsWith("http://") || h.startsWith("https://")) return h + ":" + port;
+            return "http://" + h + ":" + port;
+        }
+    }
+
+    /** What each stage reports: the router ("global"), the endpoint pipe ("proxy") and each backend call. */
+    public record Layers(Stage global, boolean disablePropagation, Stage proxy, Stage backend) {
+        public static final Layers DEFAULT = new Layers(Stage.ON, false, Stage.ON, Stage.ON);
+    }
+
+    public record Stage(boolean metrics, boolean traces, boolean reportHeaders) {
+        public static final Stage ON = new Stage(true, true, false);
+    }
 
     /** KrakenD's defaults: the built-in endpoints are not measured. */
     public static final Set<String> DEFAULT_SKIP_PATHS = Set.of("/__health", "/__debug/*", "/__echo/*", "/__stats");
+
+    public boolean exportsTraces() {
+        return otlp.stream().anyMatch(e -> !e.disableTraces());
+    }
+
+    public boolean exportsMetrics() {
+        return otlp.stream().anyMatch(e -> !e.disableMetrics()) || prometheus.stream().anyMatch(e -> !e.disableMetrics());
+    }
+
+    /** Whether a path (request path or endpoint pattern) is left out: exact, or under a {@code /*} prefix. */
+    public boolean skips(String path) {
+        if (skipPaths.contains(path)) return true;
+        for (String p : skipPaths) {
+            if (p.endsWith("/*") && path.startsWith(p.substring(0, p.length() - 1))) return true;
+            if (p.endsWith("/") && p.length() > 1 && path.startsWith(p)) return true;
+        }
+        return false;
+    }
 }
