@@ -16,7 +16,8 @@ ROUNDS = int(os.environ.get("BENCH_ROUNDS", "1" if SMOKE else "3"))
 WARMUP = 1 if SMOKE else 2
 ONLY = set(filter(None, os.environ.get("BENCH_ONLY", "").split(",")))  # e.g. BENCH_ONLY=a,b while tuning
 CONNECTIONS = [16, 64]
-BACKEND, BASELINE, NODE, NODE10K = 18001, 18002, 18080, 18081
+BACKEND, BASELINE, NODE, NODE10K, NODE_OBSERVED = 18001, 18002, 18080, 18081, 18082
+METRICS, STATS = 18090, 18091  # the observed node's Prometheus and /__stats listeners
 CORES = os.cpu_count() or 1
 PIN_LOAD = ["taskset", "-c", "0"] if CORES > 1 else []
 PIN_SERVERS = ["taskset", "-c", "1"] if CORES > 1 else []
@@ -55,7 +56,9 @@ http {
 
 
 def backend_conf(tmp, www):
-    return nginx_conf(tmp, "backend", "server { listen 127.0.0.1:%d; root %s; }" % (BACKEND, www))
+    # /v1/ takes the observed node's OTLP/HTTP exports (an empty 200 is a valid empty export response)
+    return nginx_conf(tmp, "backend", "server { listen 127.0.0.1:%d; root %s; location /v1/ { return 200; } }" % (
+        BACKEND, www))
 
 
 def proxy_conf(tmp):
@@ -66,7 +69,7 @@ def proxy_conf(tmp):
   }""" % (BACKEND, BASELINE))
 
 
-def node_config(port, extra_endpoints=0):
+def node_config(port, extra_endpoints=0, observed=False):
     host = ["http://127.0.0.1:%d" % BACKEND]
     endpoints = [
         {"endpoint": "/noop", "output_encoding": "no-op",
@@ -82,8 +85,15 @@ def node_config(port, extra_endpoints=0):
         endpoints.append({"endpoint": "/api/v1/resource%d/{id}" % i,
                           "backend": [{"host": host, "url_pattern": "/small.json"}]})
     # production logging, as nginx's access_log off: WARNING and above, so no access log
-    return {"version": 3, "port": port, "timeout": "3s",
-            "extra_config": {"telemetry/logging": {"level": "WARNING"}}, "endpoints": endpoints}
+    extra = {"telemetry/logging": {"level": "WARNING"}}
+    if observed:
+        # everything a production node would report: Prometheus, OTLP metrics and every request sampled, /__stats
+        extra["telemetry/opentelemetry"] = {
+            "trace_sample_rate": 1, "metric_reporting_period": 5,
+            "exporters": {"prometheus": [{"name": "scrape", "port": METRICS}],
+                          "otlp": [{"name": "collector", "host": "127.0.0.1", "port": BACKEND, "use_http": True}]}}
+        extra["telemetry/metrics"] = {"listen_address": "127.0.0.1:%d" % STATS}
+    return {"version": 3, "port": port, "timeout": "3s", "extra_config": extra, "endpoints": endpoints}
 
 
 def wait_ok(url, deadline, proc=None):
@@ -190,7 +200,8 @@ def main():
         f.write(backend_conf(tmp, www))
     with open(os.path.join(tmp, "proxy.conf"), "w") as f:
         f.write(proxy_conf(tmp))
-    for name, cfg in (("node.json", node_config(NODE)), ("node10k.json", node_config(NODE10K, 10_000))):
+    for name, cfg in (("node.json", node_config(NODE)), ("node10k.json", node_config(NODE10K, 10_000)),
+                      ("observed.json", node_config(NODE_OBSERVED, observed=True))):
         cfg_port_fix = cfg
         with open(os.path.join(tmp, name), "w") as f:
             json.dump(cfg_port_fix, f)
@@ -229,6 +240,21 @@ def main():
         os.killpg(node.pid, signal.SIGTERM)
         node.wait(30)
         procs.remove(node)
+        # (g): the JSON endpoint of (b) on a node that reports everything
+        if not ONLY or "g" in ONLY:
+            observed, _ = start_node(os.path.join(tmp, "observed.json"), NODE_OBSERVED, log)
+            procs.append(observed)
+            url = "http://127.0.0.1:%d/json" % NODE_OBSERVED
+            wrk(url, 64, WARMUP)
+            for conns in CONNECTIONS:
+                ns, bs, cpu = measure(url, b + "/small.json", conns, java_pid(observed))
+                rows.append({"key": "g", "label": "JSON 0.5 KB, all telemetry on", "conns": conns, "node": ns,
+                             "base": bs, "cpu": cpu})
+                print("g all telemetry on                 c=%-3d node %8.0f req/s  nginx %8.0f req/s  ratio %.2f" % (
+                    conns, ns["rps"], bs["rps"], ns["rps"] / bs["rps"]), flush=True)
+            os.killpg(observed.pid, signal.SIGTERM)
+            observed.wait(30)
+            procs.remove(observed)
         if ONLY and "f" not in ONLY:
             print("start %.2f s, RSS %.0f MB" % (node_start, rss))
             return
@@ -281,6 +307,11 @@ def report(rows, facts):
         c64["node"]["rps"] / a64["node"]["rps"]))
     lines.append("- (f) 10,000 endpoints vs (b) 10 endpoints at 64 connections: %.2f x (target >= 0.95)" % (
         f64["node"]["rps"] / b64["node"]["rps"]))
+    if ("g", 64) in by:
+        g64 = by[("g", 64)]
+        lines.append("- (g) all telemetry on (Prometheus, OTLP metrics, every request sampled, /__stats) vs (b) at 64 "
+                     "connections: %.2f x; p99 %.2f ms vs %.2f ms" % (g64["node"]["rps"] / b64["node"]["rps"],
+                                                                     g64["node"]["p99_ms"], b64["node"]["p99_ms"]))
     lines.append("- start to first successful request: %.2f s with the bench config (target <= 1 s), %.2f s with "
                  "10,000 endpoints (target <= 3 s)" % (facts["start_s"], facts["start10k_s"]))
     lines.append("- RSS after the runs: %.0f MB (target <= 128 MB); 10,000-endpoint node: %.0f MB" % (
