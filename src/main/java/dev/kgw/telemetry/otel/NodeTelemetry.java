@@ -57,12 +57,14 @@ public final class NodeTelemetry implements AutoCloseable {
         this.meter = meters == null ? null : meters.get("kgw");
         this.tracer = tracers == null ? null : tracers.get("kgw");
         if (meter != null) {
-            meter.gaugeBuilder("kgw.config.info").ofLongs().setDescription("1, labelled with the config fingerprint")
+            meter.gaugeBuilder("kgw.config").ofLongs().setDescription("1, labelled with the config fingerprint")
                     .buildWithCallback(m -> m.record(1, Attributes.of(AttributeKey.stringKey("fingerprint"),
                             fingerprint)));
             meter.counterBuilder("kgw.ratelimit.local.decisions")
                     .setDescription("Cluster-wide rate-limit decisions this node took alone because Redis was away")
                     .buildWithCallback(m -> m.record(rateLimitFallbacks.getAsLong()));
+            if (options.processMetrics()) ProcessMetrics.process(meter);
+            if (options.runtimeMetrics()) ProcessMetrics.runtime(meter);
         }
     }
 

@@ -28,9 +28,7 @@ public final class OtelNamespace implements Namespace {
             int port = port(e, 9090);
             String name = uniqueName(e, "prometheus", names);
             prometheus.add(new OtelOptions.PrometheusExporter(name, e.str("listen_ip", "0.0.0.0"), port,
-                    e.bool("disable_metrics", false)));
-            e.bool("process_metrics", false);
-            e.bool("go_metrics", false);
+                    e.bool("disable_metrics", false), e.bool("process_metrics", false), e.bool("go_metrics", false)));
             e.warnUnknown();
         });
         List<OtelOptions.OtlpExporter> otlp = new ArrayList<>();

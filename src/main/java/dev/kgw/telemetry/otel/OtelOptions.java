@@ -8,7 +8,12 @@ public record OtelOptions(String serviceName, String serviceVersion, String depl
                           List<PrometheusExporter> prometheus, List<OtlpExporter> otlp, Layers layers,
                           Set<String> skipPaths, int metricReportingPeriodSeconds, double traceSampleRate) {
 
-    public record PrometheusExporter(String name, String listenIp, int port, boolean disableMetrics) {}
+    /**
+     * @param processMetrics the process's CPU, memory, file descriptors, as Prometheus' process collector names them
+     * @param runtimeMetrics {@code go_metrics}: here the JVM's heap, threads and collections
+     */
+    public record PrometheusExporter(String name, String listenIp, int port, boolean disableMetrics,
+                                     boolean processMetrics, boolean runtimeMetrics) {}
 
     /**
      * @param host a host name, or {@code http://host} / {@code https://host} (TLS only with https)
@@ -38,6 +43,14 @@ public record OtelOptions(String serviceName, String serviceVersion, String depl
 
     public boolean exportsTraces() {
         return otlp.stream().anyMatch(e -> !e.disableTraces());
+    }
+
+    public boolean processMetrics() {
+        return prometheus.stream().anyMatch(e -> !e.disableMetrics() && e.processMetrics());
+    }
+
+    public boolean runtimeMetrics() {
+        return prometheus.stream().anyMatch(e -> !e.disableMetrics() && e.runtimeMetrics());
     }
 
     public boolean exportsMetrics() {
