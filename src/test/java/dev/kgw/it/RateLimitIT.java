@@ -69,9 +69,10 @@ class RateLimitIT {
             for (int k = 0; System.nanoTime() < deadline; k++) {
                 again = burst(ports, "c" + k, 30);
                 if (again.equals(Map.of(200, 10, 429, 20))) break;
-                // while the nodes find Redis again one may be shared and the other still alone: 10 to 20 allowed
+                // while the nodes find Redis again a node can switch within one burst: each may allow up to 10 from
+                // its own bucket before the switch and the two share 10 from Redis after it, so 10 to 30 allowed
                 int allowed = again.getOrDefault(200, 0);
-                assertTrue(again.keySet().stream().allMatch(c -> c == 200 || c == 429) && allowed >= 10 && allowed <= 20,
+                assertTrue(again.keySet().stream().allMatch(c -> c == 200 || c == 429) && allowed >= 10 && allowed <= 30,
                         "only 200 and 429, between the shared and the local limit: " + again);
                 Thread.sleep(100); // poll interval, bounded by the deadline
             }
