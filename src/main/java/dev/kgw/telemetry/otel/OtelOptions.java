@@ -61,7 +61,8 @@ public record OtelOptions(String serviceName, String serviceVersion, String depl
     public boolean skips(String path) {
         if (skipPaths.contains(path)) return true;
         for (String p : skipPaths) {
-            if (p.endsWith("/*") && path.startsWith(p.substring(0, p.length() - 1))) return true;
+            // regionMatches, not substring: this runs for every request and must not allocate
+            if (p.endsWith("/*") && path.regionMatches(0, p, 0, p.length() - 1)) return true;
             if (p.endsWith("/") && p.length() > 1 && path.startsWith(p)) return true;
         }
         return false;
