@@ -1,13 +1,11 @@
 package dev.kgw.encoding;
 
-import java.io.ByteArrayInputStream;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
@@ -20,7 +18,6 @@ import javax.xml.stream.XMLStreamReader;
  */
 final class FeedXml {
 
-    private static final ThreadLocal<XMLInputFactory> FACTORY = ThreadLocal.withInitial(XmlInput::newFactory);
 
     private FeedXml() {
     }
@@ -73,22 +70,7 @@ final class FeedXml {
     }
 
     static Document parse(byte[] body) {
-        int from = XmlInput.start(body);
-        XMLStreamReader r = null;
-        try {
-            r = FACTORY.get().createXMLStreamReader(new ByteArrayInputStream(body, from, body.length - from));
-            return read(r);
-        } catch (XMLStreamException e) {
-            throw new DecodeException(XmlDecoder.syntaxError(e), e);
-        } finally {
-            if (r != null) {
-                try {
-                    r.close();
-                } catch (XMLStreamException ignored) {
-                    // nothing left to release
-                }
-            }
-        }
+        return XmlInput.parse(body, FeedXml::read);
     }
 
     private static Document read(XMLStreamReader r) throws XMLStreamException {

@@ -1,12 +1,10 @@
 package dev.kgw.encoding;
 
-import java.io.ByteArrayInputStream;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
@@ -19,7 +17,6 @@ import javax.xml.stream.XMLStreamReader;
  */
 public final class XmlDecoder {
 
-    private static final ThreadLocal<XMLInputFactory> FACTORY = ThreadLocal.withInitial(XmlInput::newFactory);
 
     /** One open element: mxj's {@code n} (the text value) and {@code na} (attributes and children). */
     private static final class Frame {
@@ -43,22 +40,7 @@ public final class XmlDecoder {
             // Go's decoder hits the end of input before any token.
             throw new DecodeException("EOF");
         }
-        int from = XmlInput.start(body);
-        XMLStreamReader r = null;
-        try {
-            r = FACTORY.get().createXMLStreamReader(new ByteArrayInputStream(body, from, body.length - from));
-            return read(r);
-        } catch (XMLStreamException e) {
-            throw new DecodeException(syntaxError(e), e);
-        } finally {
-            if (r != null) {
-                try {
-                    r.close();
-                } catch (XMLStreamException ignored) {
-                    // nothing left to release
-                }
-            }
-        }
+        return XmlInput.parse(body, XmlDecoder::read);
     }
 
     private static boolean isBlank(byte[] body) {

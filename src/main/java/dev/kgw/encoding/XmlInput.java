@@ -1,7 +1,10 @@
 package dev.kgw.encoding;
 
+import java.io.ByteArrayInputStream;
 import javax.xml.XMLConstants;
 import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
 
 /**
  * The one place StAX readers are configured, so every XML-based decoder is XXE-safe: no DTD
@@ -10,8 +13,38 @@ import javax.xml.stream.XMLInputFactory;
  * promise that factories are thread-safe, so callers keep one per thread.
  */
 final class XmlInput {
+    private static final ThreadLocal<XMLInputFactory> FACTORY = ThreadLocal.withInitial(XmlInput::newFactory);
 
     private XmlInput() {
+    }
+
+    /** What a decoder does with an open reader. */
+    @FunctionalInterface
+    interface Reading<T> {
+        T read(XMLStreamReader reader) throws XMLStreamException;
+    }
+
+    /**
+     * Opens a hardened reader on {@code body} (after {@link #start}), hands it to {@code reading} and closes it;
+     * a syntax error becomes a {@link DecodeException} worded as Go's.
+     */
+    static <T> T parse(byte[] body, Reading<T> reading) {
+        int from = start(body);
+        XMLStreamReader r = null;
+        try {
+            r = FACTORY.get().createXMLStreamReader(new ByteArrayInputStream(body, from, body.length - from));
+            return reading.read(r);
+        } catch (XMLStreamException e) {
+            throw new DecodeException(XmlDecoder.syntaxError(e), e);
+        } finally {
+            if (r != null) {
+                try {
+                    r.close();
+                } catch (XMLStreamException ignored) {
+                    // nothing left to release
+                }
+            }
+        }
     }
 
     /**

@@ -1,10 +1,10 @@
 package dev.kgw.encoding;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
+import static dev.kgw.encoding.TestMaps.map;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -15,14 +15,6 @@ class XmlRendererTest {
 
     private String render(Map<String, Object> m) {
         return new String(xml.render(m), UTF_8);
-    }
-
-    private static Map<String, Object> map(Object... kv) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        for (int i = 0; i < kv.length; i += 2) {
-            m.put((String) kv[i], kv[i + 1]);
-        }
-        return m;
     }
 
     @Test

@@ -1,12 +1,12 @@
 package dev.kgw.encoding;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
+import static dev.kgw.encoding.TestMaps.map;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -17,14 +17,6 @@ class YamlRendererTest {
 
     private String render(Map<String, Object> m) {
         return new String(yaml.render(m), UTF_8);
-    }
-
-    private static Map<String, Object> map(Object... kv) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        for (int i = 0; i < kv.length; i += 2) {
-            m.put((String) kv[i], kv[i + 1]);
-        }
-        return m;
     }
 
     @Test
