@@ -2,6 +2,7 @@ package dev.kgw.backend;
 
 import dev.kgw.config.ClientSettings;
 import dev.kgw.config.TlsSettings;
+import dev.kgw.encoding.GoQuote;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Promise;
@@ -147,10 +148,11 @@ public final class HttpExecutor {
         void send(String method, String url, MultiMap headers, Buffer body, int redirects) {
             RequestOptions options;
             try {
+                checkRequestTarget(url);
                 options = new RequestOptions().setMethod(HttpMethod.valueOf(method)).setAbsoluteURI(url)
                         .setHeaders(headers).setFollowRedirects(false);
             } catch (RuntimeException e) {
-                fail(new IllegalArgumentException("invalid backend URL " + url + ": " + e.getMessage()));
+                fail(new IllegalArgumentException("invalid backend URL " + GoQuote.quote(url) + ": " + e.getMessage()));
                 return;
             }
             HttpClientAgent client = url.startsWith("https:") ? tls : plain;
@@ -242,6 +244,21 @@ public final class HttpExecutor {
                 vertx.cancelTimer(timer);
                 promise.tryComplete(new UpstreamResponse(status, resp.headers(), b.result(), null, url));
             });
+        }
+    }
+
+    /**
+     * A URL whose request line could not be written is refused here: the transport would fail the write inside
+     * its own queue, where nobody hears of it, and leave the call waiting for its deadline on a connection that
+     * never sends. Paths built from url_patterns are already escaped; this guards a redirect's Location too.
+     */
+    static void checkRequestTarget(String url) {
+        for (int i = 0; i < url.length(); i++) {
+            char c = url.charAt(i);
+            if (c <= 0x20 || c >= 0x7f) {
+                throw new IllegalArgumentException("the URL holds a byte no request line may carry (0x"
+                        + Integer.toHexString(c) + " at " + i + ")");
+            }
         }
     }
 

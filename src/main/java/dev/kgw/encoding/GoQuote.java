@@ -4,14 +4,14 @@ package dev.kgw.encoding;
  * Go's {@code strconv.Quote}: double-quoted with Go escapes. Used where Go code quotes strings
  * (YAML output, error messages), so the escaping matches Go's rather than Java's.
  */
-final class GoQuote {
+public final class GoQuote {
 
     private static final char[] HEX = "0123456789abcdef".toCharArray();
 
     private GoQuote() {
     }
 
-    static String quote(String s) {
+    public static String quote(String s) {
         StringBuilder sb = new StringBuilder(s.length() + 2);
         sb.append('"');
         for (int i = 0; i < s.length(); ) {

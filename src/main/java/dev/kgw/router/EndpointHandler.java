@@ -97,8 +97,9 @@ final class EndpointHandler {
         resp.putHeader(X_KRAKEND, versionHeader);
         Map<String, String> params = new LinkedHashMap<>();
         for (Map.Entry<String, String> p : rawParams.entrySet()) {
-            String value = PathDecoding.decode(p.getValue());
-            if (!router.disablePathDecoding() && PathDecoding.isSuspicious(value)) {
+            String value = p.getValue();
+            if (PathDecoding.hasControlByte(value)
+                    || (!router.disablePathDecoding() && PathDecoding.isSuspicious(value))) {
                 resp.setStatusCode(400).end();
                 return;
             }

@@ -1,41 +1,30 @@
 package dev.kgw.router;
 
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
+import dev.kgw.encoding.Percent;
 
 /**
- * Path params arrive percent-encoded; they are decoded once, as Go does. lura then refuses (400) a value that
- * still decodes to something else or holds {@code ?} or {@code #}: such values would smuggle path or query parts
- * into the backend URL, since placeholders are substituted without escaping.
+ * lura's param checker. Params come from the decoded path, as gin gives them; a value that would still decode
+ * to something else, or holds {@code ?} or {@code #}, is refused (400, unless {@code disable_path_decoding}):
+ * it would smuggle escapes, path or query parts into the backend URL. A value with a control byte is refused
+ * always, since no request line may carry it (Go's client refuses such a URL later, with a 500).
  */
 final class PathDecoding {
     private PathDecoding() {}
 
-    static String decode(String raw) {
-        if (raw.indexOf('%') < 0) return raw;
-        ByteArrayOutputStream out = new ByteArrayOutputStream(raw.length());
-        for (int i = 0; i < raw.length(); i++) {
-            char c = raw.charAt(i);
-            if (c == '%' && i + 2 < raw.length() && hex(raw.charAt(i + 1)) >= 0
-                    && hex(raw.charAt(i + 2)) >= 0) {
-                out.write(hex(raw.charAt(i + 1)) * 16 + hex(raw.charAt(i + 2)));
-                i += 2;
-            } else {
-                byte[] b = String.valueOf(c).getBytes(StandardCharsets.UTF_8);
-                out.write(b, 0, b.length);
-            }
+    static boolean isSuspicious(String value) {
+        if (value.indexOf('?') >= 0 || value.indexOf('#') >= 0) return true;
+        try {
+            return !Percent.decode(value).equals(value);
+        } catch (Percent.BadEscapeException e) {
+            return true;
         }
-        return out.toString(StandardCharsets.UTF_8);
     }
 
-    static boolean isSuspicious(String decoded) {
-        return decoded.indexOf('?') >= 0 || decoded.indexOf('#') >= 0 || !decode(decoded).equals(decoded);
-    }
-
-    private static int hex(char c) {
-        if (c >= '0' && c <= '9') return c - '0';
-        if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-        if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-        return -1;
+    static boolean hasControlByte(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c < 0x20 || c == 0x7f) return true;
+        }
+        return false;
     }
 }

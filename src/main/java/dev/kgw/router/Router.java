@@ -5,7 +5,9 @@ import dev.kgw.config.ConfigParser;
 import dev.kgw.config.EndpointConfig;
 import dev.kgw.config.ServiceConfig;
 import dev.kgw.encoding.JsonCodec;
+import dev.kgw.encoding.Percent;
 import dev.kgw.proxy.Proxy;
+import dev.kgw.proxy.UpstreamTarget;
 import io.vertx.core.Handler;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
@@ -134,8 +136,16 @@ public final class Router implements Handler<HttpServerRequest> {
             req.response().setStatusCode(400).end();
             return;
         }
+        // gin routes on the decoded path: an encoded '/' splits segments as a plain one does, so no param can
+        // carry a '/' (or, with the dot check, a '..') into a backend path it was not written into
+        try {
+            path = Percent.decode(path);
+        } catch (Percent.BadEscapeException e) {
+            req.response().setStatusCode(400).end(); // Go's server refuses such a request line
+            return;
+        }
         if (options.removeExtraSlash()) path = PathCleaner.clean(path);
-        RouteTree.Match<RouteHandler> m = routes.find(method, path);
+        RouteTree.Match<RouteHandler> m = hasDotSegment(path) ? null : routes.find(method, path);
         if (m != null) {
             if (route != null) route[0] = m.pattern();
             m.handler().handle(req, m.params(), trace);
@@ -151,7 +161,7 @@ public final class Router implements Handler<HttpServerRequest> {
         }
         HttpServerResponse resp = req.response();
         resp.putHeader("X-Krakend", versionHeader).putHeader("X-Krakend-Completed", "false");
-        if (!options.disableHandleMethodNotAllowed()) {
+        if (!options.disableHandleMethodNotAllowed() && !hasDotSegment(path)) {
             Set<String> allowed = routes.allowed(path);
             if (!allowed.isEmpty()) {
                 resp.putHeader("Allow", String.join(", ", allowed));
@@ -160,6 +170,17 @@ public final class Router implements Handler<HttpServerRequest> {
             }
         }
         writeError(resp, 404, options.errorBody404(), NOT_FOUND);
+    }
+
+    /** A {@code .} or {@code ..} segment: such a path is only ever answered by the fixed-path redirect or 404. */
+    static boolean hasDotSegment(String path) {
+        int n = path.length();
+        for (int i = 0; i < n; i++) {
+            if (path.charAt(i) != '.' || path.charAt(i - 1) != '/') continue; // path.charAt(0) is always '/'
+            int end = i + 1 < n && path.charAt(i + 1) == '.' ? i + 2 : i + 1;
+            if (end == n || path.charAt(end) == '/') return true;
+        }
+        return false;
     }
 
     private static void writeError(HttpServerResponse resp, int status, byte[] custom, Buffer standard) {
@@ -173,7 +194,14 @@ public final class Router implements Handler<HttpServerRequest> {
 
     private static void redirect(HttpServerRequest req, String method, String target) {
         String q = req.query();
-        String location = q == null || q.isEmpty() ? target : target + "?" + q;
+        String escaped;
+        try {
+            escaped = UpstreamTarget.path(target);
+        } catch (IllegalArgumentException e) {
+            req.response().setStatusCode(400).end();
+            return;
+        }
+        String location = q == null || q.isEmpty() ? escaped : escaped + "?" + q;
         int code = method.equals("GET") ? 301 : 307;
         HttpServerResponse resp = req.response().setStatusCode(code).putHeader("Location", location);
         if (method.equals("GET")) {

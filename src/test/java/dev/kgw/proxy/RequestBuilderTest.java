@@ -14,12 +14,16 @@ class RequestBuilderTest {
     /** Runs the builder and returns the request the backend received. */
     private static Request build(String method, String urlPattern, Request in) throws Exception {
         Request[] seen = {null};
-        Proxy p = new RequestBuilder(method, urlPattern).wrap(req -> {
+        await(builder(method, urlPattern, seen).handle(in));
+        return seen[0];
+    }
+
+    /** The builder in front of a backend that notes the request it received in {@code seen[0]}. */
+    private static Proxy builder(String method, String urlPattern, Request[] seen) {
+        return new RequestBuilder(method, urlPattern).wrap(req -> {
             seen[0] = req;
             return Future.succeededFuture(ok(Map.of()));
         });
-        await(p.handle(in));
-        return seen[0];
     }
 
     @Test
@@ -48,5 +52,23 @@ class RequestBuilderTest {
         assertEquals("GET", in.method);
         assertEquals("/", in.path);
         assertEquals("", in.rawQuery);
+    }
+
+    @Test
+    void paramValuesAreEscapedForTheRequestLine() throws Exception {
+        Request r = build("GET", "/users/{id}?q={id}", request(Map.of("Id", "a b")));
+
+        assertEquals("/users/a%20b", r.path);
+        assertEquals("q=a%20b", r.rawQuery);
+    }
+
+    @Test
+    void aValueNoRequestLineCanCarryFailsThisBackendWithoutCallingIt() {
+        Request[] seen = {null};
+        Future<Response> f = builder("GET", "/users/{id}", seen).handle(request(Map.of("Id", "a\r\nHost: evil")));
+
+        org.junit.jupiter.api.Assertions.assertTrue(f.failed());
+        org.junit.jupiter.api.Assertions.assertInstanceOf(BackendException.class, f.cause());
+        org.junit.jupiter.api.Assertions.assertNull(seen[0]);
     }
 }

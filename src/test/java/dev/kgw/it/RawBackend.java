@@ -1,0 +1,105 @@
+package dev.kgw.it;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * An HTTP/1.1 backend on a plain socket that records every request line byte for byte, as it arrived (a
+ * framework would decode or reject them first). Keep-alive; {@code /hang...} is read and never answered, so the
+ * gateway's connection to it stays busy until the gateway gives up; {@code /big?n=BYTES} answers a JSON string
+ * of that size; anything else answers {@code {"ok":true}}.
+ */
+final class RawBackend implements AutoCloseable {
+    private final ServerSocket server;
+    final List<String> requestLines = new CopyOnWriteArrayList<>();
+    final AtomicInteger connections = new AtomicInteger();
+    private final List<Socket> open = new CopyOnWriteArrayList<>();
+
+    RawBackend() throws IOException {
+        server = new ServerSocket(0, 512, InetAddress.getLoopbackAddress());
+        Thread t = new Thread(this::accept, "raw-backend");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    String url() { return "http://127.0.0.1:" + server.getLocalPort(); }
+
+    private void accept() {
+        while (!server.isClosed()) {
+            try {
+                Socket s = server.accept();
+                connections.incrementAndGet();
+                open.add(s);
+                Thread t = new Thread(() -> serve(s), "raw-backend-conn");
+                t.setDaemon(true);
+                t.start();
+            } catch (IOException closed) {
+                return;
+            }
+        }
+    }
+
+    private void serve(Socket s) {
+        try (s; InputStream in = s.getInputStream(); OutputStream out = s.getOutputStream()) {
+            while (true) {
+                String head = readHead(in);
+                if (head == null) return;
+                String line = head.substring(0, head.indexOf("\r\n"));
+                requestLines.add(line);
+                int length = contentLength(head);
+                if (length > 0) in.readNBytes(length);
+                String target = line.split(" ", 3).length > 1 ? line.split(" ", 3)[1] : "";
+                if (target.startsWith("/hang")) {
+                    in.read(); // until the gateway closes this connection
+                    return;
+                }
+                byte[] body = target.startsWith("/big?n=")
+                        ? ("\"" + "x".repeat(Integer.parseInt(target.substring(7)) - 2) + "\"")
+                                .getBytes(StandardCharsets.US_ASCII)
+                        : "{\"ok\":true}".getBytes(StandardCharsets.US_ASCII);
+                out.write(("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: " + body.length
+                        + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                out.write(body);
+                out.flush();
+            }
+        } catch (IOException | RuntimeException gone) {
+            // the gateway closed the connection
+        }
+    }
+
+    /** The request head up to the blank line (ISO-8859-1, so any byte survives), or null at end of stream. */
+    private static String readHead(InputStream in) throws IOException {
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        int state = 0;
+        while (state < 4) {
+            int b = in.read();
+            if (b < 0) return null;
+            buf.write(b);
+            state = (b == '\r' && (state == 0 || state == 2)) || (b == '\n' && (state == 1 || state == 3))
+                    ? state + 1 : 0;
+        }
+        return buf.toString(StandardCharsets.ISO_8859_1);
+    }
+
+    private static int contentLength(String head) {
+        for (String h : head.split("\r\n")) {
+            if (h.regionMatches(true, 0, "Content-Length:", 0, 15)) return Integer.parseInt(h.substring(15).trim());
+        }
+        return 0;
+    }
+
+    @Override
+    public void close() throws IOException {
+        server.close();
+        for (Socket s : open) s.close();
+    }
+}
