@@ -56,6 +56,7 @@ public final class HttpBackendProxy implements Proxy {
             resp.status = up.status();
             resp.headers = up.headers();
             resp.stream = up.stream();
+            if (up.stream() != null) resp.cancelStream = () -> up.stream().request().connection().close();
             resp.raw = up.body();
             return resp;
         }

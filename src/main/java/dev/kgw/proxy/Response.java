@@ -21,6 +21,8 @@ public final class Response {
     public MultiMap headers;
     /** no-op only: the upstream body, paused until the router pipes it. */
     public ReadStream<Buffer> stream;
+    /** no-op only: abandons {@link #stream} and its upstream connection (the endpoint timeout passed). */
+    public Runnable cancelStream;
     /** no-op only, when a later sequential step needs the whole body ({@code {resp0}}). */
     public Buffer raw;
     public Throwable error;

@@ -10,6 +10,7 @@ import dev.kgw.proxy.Response;
 import dev.kgw.proxy.UrlTemplate;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
+import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
@@ -140,13 +141,14 @@ final class EndpointHandler {
         }
         // no timer here: the backend calls and the mergers end at the request's deadline themselves
         f.onComplete(ar -> {
-            write(req, resp, ar.succeeded() ? ar.result() : null, ar.succeeded() ? ar.result().error : ar.cause());
+            write(req, resp, ar.succeeded() ? ar.result() : null, ar.succeeded() ? ar.result().error : ar.cause(),
+                    request.deadlineNanos);
             // a streamed (no-op) body the backend never took: read and drop the rest, or the connection stalls
             if (request.bodyStream != null && !req.isEnded()) req.resume();
         });
     }
 
-    private void write(HttpServerRequest req, HttpServerResponse resp, Response r, Throwable err) {
+    private void write(HttpServerRequest req, HttpServerResponse resp, Response r, Throwable err, long deadline) {
         if (resp.ended() || resp.closed() || resp.headWritten()) {
             if (r != null && r.stream != null && resp.closed()) r.stream.resume();
             return;
@@ -166,7 +168,7 @@ final class EndpointHandler {
             resp.putHeader(X_KRAKEND_COMPLETED, FALSE);
         }
         if (noop) {
-            writeNoop(resp, r);
+            writeNoop(resp, r, deadline);
             return;
         }
         Renderer.Rendered out;
@@ -197,7 +199,7 @@ final class EndpointHandler {
         resp.putHeader("Content-Type", contentType).end(message == null ? "" : message);
     }
 
-    private static void writeNoop(HttpServerResponse resp, Response r) {
+    private static void writeNoop(HttpServerResponse resp, Response r, long deadline) {
         resp.setStatusCode(r.status);
         if (r.headers != null) {
             MultiMap out = resp.headers();
@@ -215,8 +217,17 @@ final class EndpointHandler {
             return;
         }
         if (!resp.headers().contains("Content-Length")) resp.setChunked(true);
-        r.stream.pipeTo(resp).onFailure(e -> {
+        // the endpoint timeout bounds the whole exchange, body included, as lura's context does: an endless or
+        // stalled upstream body is cut there instead of holding a connection (and a pooled one) for ever
+        long millis = Math.max(1, (deadline - System.nanoTime()) / 1_000_000);
+        Vertx vertx = Vertx.currentContext().owner();
+        long timer = vertx.setTimer(millis, id -> {
+            if (r.cancelStream != null) r.cancelStream.run();
             if (!resp.closed()) resp.reset();
+        });
+        r.stream.pipeTo(resp).onComplete(ar -> {
+            vertx.cancelTimer(timer);
+            if (ar.failed() && !resp.closed()) resp.reset();
         });
     }
 

@@ -42,9 +42,11 @@ class HardeningIT {
               {"endpoint": "/q/{id}", "backend": [{"host": ["%s"], "url_pattern": "/q?id={id}"}]},
               {"endpoint": "/files/{name}", "backend": [{"host": ["%s"], "url_pattern": "/item/{name}"}]},
               {"endpoint": "/files/{name}/meta", "backend": [{"host": ["%s"], "url_pattern": "/item/{name}/meta"}]},
-              {"endpoint": "/hang", "timeout": "300ms", "backend": [{"host": ["%s"], "url_pattern": "/hang"}]}
+              {"endpoint": "/hang", "timeout": "300ms", "backend": [{"host": ["%s"], "url_pattern": "/hang"}]},
+              {"endpoint": "/endless", "timeout": "500ms", "output_encoding": "no-op",
+               "backend": [{"host": ["%s"], "url_pattern": "/endless", "encoding": "no-op"}]}
              ]}
-            """.formatted(port, b, b, b, b, b));
+            """.formatted(port, b, b, b, b, b, b));
         node = new ProcessBuilder(Nodes.command(List.of(), "run", "-c", cfg.toString()))
                 .redirectErrorStream(true).redirectOutput(Files.createTempFile("kgw-hardening", ".log").toFile())
                 .start();
@@ -116,6 +118,31 @@ class HardeningIT {
         assertEquals(400, status("/files/%zz"), "a broken escape is refused as Go's server refuses it");
         assertEquals(200, status("/files/a.b"));
         assertEquals(200, status("/files/...")); // not a dot segment
+    }
+
+    @Test
+    void anEndlessNoopStreamIsCutAtTheEndpointTimeout() throws Exception {
+        int cutBefore = backend.endlessCut.get();
+        long start = System.nanoTime();
+        try (Socket s = new Socket("127.0.0.1", port)) {
+            s.setSoTimeout(10_000);
+            s.getOutputStream().write("GET /endless HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
+                    .getBytes(StandardCharsets.ISO_8859_1));
+            InputStream in = s.getInputStream();
+            assertTrue(new String(in.readNBytes(12), StandardCharsets.ISO_8859_1).startsWith("HTTP/1.1 200"));
+            long bytes = 0;
+            try {
+                for (int n; (n = in.read(new byte[65536])) > 0; ) bytes += n;
+            } catch (IOException reset) {
+                // the node resets the stream it cut
+            }
+            long ms = (System.nanoTime() - start) / 1_000_000;
+            assertTrue(ms < 3000, "the stream ran " + ms + " ms past a 500 ms timeout");
+            assertTrue(bytes > 0, "some of the body streamed before the cut");
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (backend.endlessCut.get() == cutBefore && System.nanoTime() < deadline) Thread.sleep(10);
+        assertEquals(cutBefore + 1, backend.endlessCut.get(), "the upstream connection was closed too");
     }
 
     /** One GET over a fresh socket with the target exactly as given (no client-side normalisation). */

@@ -15,13 +15,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * An HTTP/1.1 backend on a plain socket that records every request line byte for byte, as it arrived (a
  * framework would decode or reject them first). Keep-alive; {@code /hang...} is read and never answered, so the
- * gateway's connection to it stays busy until the gateway gives up; {@code /big?n=BYTES} answers a JSON string
+ * gateway's connection to it stays busy until the gateway gives up; {@code /endless} streams a chunked body that
+ * never ends; {@code /big?n=BYTES} answers a JSON string
  * of that size; anything else answers {@code {"ok":true}}.
  */
 final class RawBackend implements AutoCloseable {
     private final ServerSocket server;
     final List<String> requestLines = new CopyOnWriteArrayList<>();
     final AtomicInteger connections = new AtomicInteger();
+    final AtomicInteger endlessCut = new AtomicInteger();
     private final List<Socket> open = new CopyOnWriteArrayList<>();
 
     RawBackend() throws IOException {
@@ -58,6 +60,10 @@ final class RawBackend implements AutoCloseable {
                 int length = contentLength(head);
                 if (length > 0) in.readNBytes(length);
                 String target = line.split(" ", 3).length > 1 ? line.split(" ", 3)[1] : "";
+                if (target.startsWith("/endless")) {
+                    endless(out); // until the gateway closes this connection
+                    return;
+                }
                 if (target.startsWith("/hang")) {
                     in.read(); // until the gateway closes this connection
                     return;
@@ -73,6 +79,22 @@ final class RawBackend implements AutoCloseable {
             }
         } catch (IOException | RuntimeException gone) {
             // the gateway closed the connection
+        }
+    }
+
+    /** A chunked body that never ends; counts in {@link #endlessCut} when the reader hangs up. */
+    private void endless(OutputStream out) throws IOException {
+        out.write("HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nTransfer-Encoding: chunked\r\n\r\n"
+                .getBytes(StandardCharsets.US_ASCII));
+        byte[] chunk = ("400\r\n" + "y".repeat(1024) + "\r\n").getBytes(StandardCharsets.US_ASCII);
+        try {
+            while (true) {
+                out.write(chunk);
+                out.flush();
+                Thread.onSpinWait();
+            }
+        } catch (IOException cut) {
+            endlessCut.incrementAndGet();
         }
     }
 
