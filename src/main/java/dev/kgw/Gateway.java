@@ -1,6 +1,7 @@
 package dev.kgw;
 
 import dev.kgw.backend.BackendHttpNamespace;
+import dev.kgw.backend.BodyBudget;
 import dev.kgw.backend.HttpExecutor;
 import dev.kgw.config.NamespaceRegistry;
 import dev.kgw.config.ServiceConfig;
@@ -80,7 +81,8 @@ public final class Gateway {
                 .map(o -> new InfluxReporter(vertx, o, config.port())).orElse(null);
         this.stats = config.extra().get(StatsNamespace.NAME, StatsOptions.class)
                 .map(o -> new NodeStats(vertx, o, config.endpoints())).orElse(null);
-        this.http = new HttpExecutor(vertx, config.client());
+        BodyBudget bodies = BodyBudget.forHeap();
+        this.http = new HttpExecutor(vertx, config.client(), bodies);
         RateLimits limits = new RateLimits(vertx, config);
         NodeTelemetry telemetry = null;
         Router router;
@@ -97,7 +99,7 @@ public final class Gateway {
             router = new Router(config, proxies::endpoint, json, state,
                     observer(config, telemetry == null ? null : telemetry.observer(), influx,
                             stats == null ? null : stats.router()),
-                    telemetry == null ? null : telemetry.tracer(), limits::gate);
+                    telemetry == null ? null : telemetry.tracer(), limits::gate, bodies);
         } catch (RuntimeException e) {
             vertx.close();
             if (telemetry != null) telemetry.close();

@@ -20,8 +20,11 @@ public final class BackendHttpNamespace implements Namespace {
     @Override
     public Object parse(JsonNode options, String path, Problems problems) {
         Fields f = new Fields(options, path, problems);
+        int max = f.integer("max_response_size", 0);
+        if (max < 0) problems.error(f.path("max_response_size"), "must be a positive number of bytes");
         BackendHttpOptions o = new BackendHttpOptions(f.str("return_error_details", ""),
-                f.bool("return_error_code", false), false);
+                f.bool("return_error_code", false), false,
+                max > 0 ? max : BackendHttpOptions.DEFAULT_MAX_RESPONSE_SIZE);
         f.warnUnknown();
         return o;
     }

@@ -39,9 +39,12 @@ public final class HttpExecutor {
     private final HttpClientAgent plain;
     private final HttpClientAgent tls;
     private final boolean compression;
+    private final BodyBudget budget;
+    private static final long REDIRECT_BODY_BYTES = 64 << 10;
 
-    public HttpExecutor(Vertx vertx, ClientSettings settings) {
+    public HttpExecutor(Vertx vertx, ClientSettings settings, BodyBudget budget) {
         this.vertx = vertx;
+        this.budget = budget;
         this.compression = !settings.disableCompression();
         PoolOptions pool = new PoolOptions().setHttp1MaxSize(settings.maxIdleConnectionsPerHost())
                 .setHttp2MaxSize(Math.max(1, settings.maxIdleConnectionsPerHost() / 50));
@@ -92,14 +95,15 @@ public final class HttpExecutor {
      *                among the forwarded headers); otherwise a Content-Length is sent
      * @param bodyStream a client body to pipe unbuffered (no-op endpoints), or null
      * @param stream  leave the response body unread (paused) for the caller to pipe
+     * @param maxBodyBytes the most of a read (not streamed) response body held in memory
      */
     public Future<UpstreamResponse> execute(String method, String url, Map<String, List<String>> headers, Buffer body,
                                             ReadStream<Buffer> bodyStream, boolean chunked, long deadlineNanos,
-                                            boolean sendBodyOnRedirect, boolean stream) {
+                                            boolean sendBodyOnRedirect, boolean stream, long maxBodyBytes) {
         Promise<UpstreamResponse> promise = Promise.promise();
         long remaining = (deadlineNanos - System.nanoTime()) / 1_000_000;
         if (remaining <= 0) return Future.failedFuture(new DeadlineExceededException());
-        Call call = new Call(promise, deadlineNanos, sendBodyOnRedirect, stream, chunked);
+        Call call = new Call(promise, deadlineNanos, sendBodyOnRedirect, stream, chunked, maxBodyBytes);
         call.timer = vertx.setTimer(remaining, id -> call.expire());
         call.bodyStream = bodyStream;
         call.send(method, url, toMultiMap(headers), body, 0);
@@ -126,8 +130,11 @@ public final class HttpExecutor {
         /** Sent with the first request only: a stream cannot be replayed on a redirect. */
         ReadStream<Buffer> bodyStream;
 
+        final long maxBodyBytes;
+
         Call(Promise<UpstreamResponse> promise, long deadlineNanos, boolean sendBodyOnRedirect, boolean stream,
-             boolean chunked) {
+             boolean chunked, long maxBodyBytes) {
+            this.maxBodyBytes = maxBodyBytes;
             this.promise = promise;
             this.deadlineNanos = deadlineNanos;
             this.sendBodyOnRedirect = sendBodyOnRedirect;
@@ -158,11 +165,13 @@ public final class HttpExecutor {
             HttpClientAgent client = url.startsWith("https:") ? tls : plain;
             client.request(options).onComplete(ar -> {
                 if (ar.failed()) {
-                    fail(ar.cause());
+                    fail(UpstreamFailure.wrap(method, url, ar.cause()));
                     return;
                 }
                 HttpClientRequest req = ar.result();
                 current = req;
+                // every failure of this exchange is the call's, never an unhandled one the transport logs bare
+                req.exceptionHandler(e -> fail(UpstreamFailure.wrap(method, url, e)));
                 if (promise.future().isComplete()) {
                     req.reset();
                     return;
@@ -187,7 +196,7 @@ public final class HttpExecutor {
                 }
                 sent.onComplete(rr -> {
                     if (rr.failed()) {
-                        fail(rr.cause());
+                        fail(UpstreamFailure.wrap(method, url, rr.cause()));
                         return;
                     }
                     onResponse(method, url, headers, body, redirects, rr.result());
@@ -200,7 +209,11 @@ public final class HttpExecutor {
             int status = resp.statusCode();
             String location = resp.getHeader("Location");
             if (isRedirect(status) && location != null && redirects < MAX_REDIRECTS) {
-                resp.body(); // drain so the connection goes back to the pool
+                // drain so the connection goes back to the pool; a redirect with a large body is not worth it
+                ResponseBodies.read(resp, REDIRECT_BODY_BYTES, budget, 1).onComplete(b -> {
+                    if (b.succeeded()) budget.release(b.result().length());
+                    else resp.request().connection().close();
+                });
                 String next;
                 try {
                     next = URI.create(url).resolve(location).toString();
@@ -231,18 +244,22 @@ public final class HttpExecutor {
             if (stream) {
                 resp.pause();
                 vertx.cancelTimer(timer);
-                if (!promise.tryComplete(new UpstreamResponse(status, resp.headers(), null, resp, url))) {
+                if (!promise.tryComplete(new UpstreamResponse(status, resp.headers(), null, resp, url, 0))) {
                     resp.request().reset();
                 }
                 return;
             }
-            resp.body().onComplete(b -> {
+            ResponseBodies.read(resp, maxBodyBytes, budget, BodyBudget.DECODE_WEIGHT).onComplete(b -> {
                 if (b.failed()) {
+                    // a cut body leaves bytes on the wire: this connection cannot carry another request
+                    if (!(b.cause() instanceof DeadlineExceededException)) resp.request().connection().close();
                     fail(b.cause());
                     return;
                 }
                 vertx.cancelTimer(timer);
-                promise.tryComplete(new UpstreamResponse(status, resp.headers(), b.result(), null, url));
+                UpstreamResponse up = new UpstreamResponse(status, resp.headers(), b.result(), null, url,
+                        (long) b.result().length() * BodyBudget.DECODE_WEIGHT);
+                if (!promise.tryComplete(up)) release(up); // the deadline passed meanwhile: nobody will read it
             });
         }
     }
@@ -261,6 +278,9 @@ public final class HttpExecutor {
             }
         }
     }
+
+    /** Gives back to the node's budget what a read response body held, when no exchange holds it. */
+    public void release(UpstreamResponse up) { budget.release(up.reserved()); }
 
     private static boolean isRedirect(int status) {
         return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;

@@ -4,8 +4,12 @@ import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClientResponse;
 
-/** What a backend answered: status, headers, and the body either read ({@link #body}) or left to stream. */
-public record UpstreamResponse(int status, MultiMap headers, Buffer body, HttpClientResponse stream, String finalUrl) {
+/**
+ * What a backend answered: status, headers, and the body either read ({@link #body}) or left to stream.
+ * {@code reserved} is what the read body took from the node's {@link BodyBudget}; its holder gives it back.
+ */
+public record UpstreamResponse(int status, MultiMap headers, Buffer body, HttpClientResponse stream, String finalUrl,
+                               long reserved) {
     public String contentType() {
         String ct = headers.get("Content-Type");
         return ct == null ? "" : ct;

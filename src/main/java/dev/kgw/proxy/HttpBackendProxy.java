@@ -47,7 +47,12 @@ public final class HttpBackendProxy implements Proxy {
         }
         boolean chunked = !r.headers.containsKey("Content-Length");
         return http.execute(r.method, url, r.headers, r.body, r.bodyStream, chunked, r.deadlineNanos,
-                errors.sendBodyOnRedirect(), noop && !bufferNoop).map(this::toResponse);
+                errors.sendBodyOnRedirect(), noop && !bufferNoop, errors.maxResponseSize()).map(up -> {
+                    // the decoded answer lives until the endpoint's answer is written
+                    if (r.memory != null) r.memory.hold(up.reserved());
+                    else http.release(up);
+                    return toResponse(up);
+                });
     }
 
     private Response toResponse(UpstreamResponse up) {

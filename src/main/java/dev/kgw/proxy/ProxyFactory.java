@@ -92,7 +92,8 @@ public final class ProxyFactory {
         BackendHttpOptions errors = b.extra().get(BackendHttpNamespace.NAME, BackendHttpOptions.class)
                 .orElse(BackendHttpOptions.DEFAULT);
         boolean sendBody = b.extra().get(BackendHttpNamespace.Client.NAME, Boolean.class).orElse(false);
-        errors = new BackendHttpOptions(errors.returnErrorDetails(), errors.returnErrorCode(), sendBody);
+        errors = new BackendHttpOptions(errors.returnErrorDetails(), errors.returnErrorCode(), sendBody,
+                errors.maxResponseSize());
         boolean noop = "no-op".equals(b.encoding());
         EntityFormatter formatter = EntityFormatter.of(b.target(), b.allow(), b.deny(), b.mapping(), b.group(),
                 opts.flatmap());

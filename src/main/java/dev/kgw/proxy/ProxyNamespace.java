@@ -58,7 +58,9 @@ public final class ProxyNamespace implements Namespace {
             }
         }
         ProxyOptions o = new ProxyOptions(f.bool("sequential", false), f.strings("sequential_propagated_params"),
-                strategy, data, flatmap, f.bool("shadow", false), f.duration("shadow_timeout", Duration.ZERO));
+                strategy, data, flatmap, f.bool("shadow", false), f.duration("shadow_timeout", Duration.ZERO),
+                f.integer("max_payload", 0));
+        if (o.maxPayload() < 0) problems.error(f.path("max_payload"), "must be a positive number of bytes");
         f.raw("combiner");
         f.bool("force_sandboxed_request", false);
         f.warnUnknown();

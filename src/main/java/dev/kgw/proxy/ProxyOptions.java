@@ -13,8 +13,10 @@ public record ProxyOptions(
         Map<String, Object> staticData,
         FlatmapFilter flatmap,
         boolean shadow,
-        Duration shadowTimeout) {
+        Duration shadowTimeout,
+        /** The endpoint's own request-body bound (KrakenD EE's {@code max_payload}); 0 when it sets none. */
+        long maxPayload) {
 
     public static final ProxyOptions DEFAULT =
-            new ProxyOptions(false, List.of(), null, null, null, false, Duration.ZERO);
+            new ProxyOptions(false, List.of(), null, null, null, false, Duration.ZERO, 0);
 }

@@ -1,5 +1,6 @@
 package dev.kgw.proxy;
 
+import dev.kgw.backend.BodyBudget;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.streams.ReadStream;
 import java.util.List;
@@ -29,6 +30,8 @@ public final class Request {
     public long deadlineNanos;
     /** The trace this request belongs to (telemetry's, opaque here); null when nothing traces. */
     public Object trace;
+    /** The buffered bodies this exchange holds, released when its answer is written; null: release at once. */
+    public BodyBudget.Ticket memory;
 
     public Request(String method, String path, Map<String, List<String>> query, Map<String, String> params,
                    Map<String, List<String>> headers, Buffer body, long deadlineNanos) {
@@ -49,6 +52,7 @@ public final class Request {
         r.url = url;
         r.bodyStream = bodyStream;
         r.trace = trace;
+        r.memory = memory;
         return r;
     }
 

@@ -21,11 +21,13 @@ final class BuiltinHandlers {
 
     private final JsonCodec json;
     private final NodeState state;
+    private final BodyLimit bodies;
     private final long startNanos = System.nanoTime();
 
-    BuiltinHandlers(JsonCodec json, NodeState state) {
+    BuiltinHandlers(JsonCodec json, NodeState state, BodyLimit bodies) {
         this.json = json;
         this.state = state;
+        this.bodies = bodies;
     }
 
     /**
@@ -45,11 +47,12 @@ final class BuiltinHandlers {
     }
 
     void debug(HttpServerRequest req) {
-        req.body().onComplete(b -> {
+        bodies.readThen(req, b -> {
             if (LOG.isLoggable(Level.FINE)) {
                 LOG.fine("Method: " + req.method() + " URL: " + req.uri() + " Headers: " + req.headers().entries()
-                        + " Body: " + (b.succeeded() ? b.result().toString(StandardCharsets.UTF_8) : ""));
+                        + " Body: " + b.toString(StandardCharsets.UTF_8));
             }
+            bodies.release(b);
             if (!req.response().ended()) {
                 req.response().putHeader("Content-Type", "application/json; charset=utf-8").end(Buffer.buffer(PONG));
             }
@@ -57,7 +60,8 @@ final class BuiltinHandlers {
     }
 
     void echo(HttpServerRequest req) {
-        req.body().onComplete(b -> {
+        bodies.readThen(req, b -> {
+            bodies.release(b);
             Map<String, Object> details = new LinkedHashMap<>();
             details.put("user", "");
             details.put("host", req.authority() == null ? "" : req.authority().toString());
@@ -75,7 +79,7 @@ final class BuiltinHandlers {
             body.put("req_uri_details", details);
             body.put("req_method", req.method().name());
             body.put("req_querystring", query);
-            body.put("req_body", b.succeeded() ? b.result().toString(StandardCharsets.UTF_8) : "");
+            body.put("req_body", b.toString(StandardCharsets.UTF_8));
             body.put("req_headers", headers);
             if (!req.response().ended()) {
                 req.response().putHeader("Content-Type", "application/json; charset=utf-8")

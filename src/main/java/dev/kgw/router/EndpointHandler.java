@@ -1,10 +1,13 @@
 package dev.kgw.router;
 
 import dev.kgw.Build;
+import dev.kgw.backend.BodyBudget;
 import dev.kgw.config.EndpointConfig;
 import dev.kgw.proxy.BackendException;
 import dev.kgw.proxy.HeaderNames;
 import dev.kgw.proxy.Proxy;
+import dev.kgw.proxy.ProxyNamespace;
+import dev.kgw.proxy.ProxyOptions;
 import dev.kgw.proxy.Request;
 import dev.kgw.proxy.Response;
 import dev.kgw.proxy.UrlTemplate;
@@ -52,10 +55,16 @@ final class EndpointHandler {
     private final CharSequence versionHeader;
     /** Rate limits (later: auth) in front of the pipeline; null when the endpoint has none. */
     private final EndpointGate gate;
+    private final BodyLimit bodyLimit;
 
     EndpointHandler(EndpointConfig endpoint, Proxy proxy, Renderer renderer, RouterOptions router,
-                    ClientIp clientIp, EndpointGate gate) {
+                    ClientIp clientIp, EndpointGate gate, BodyBudget budget) {
         this.gate = gate;
+        long endpointLimit = endpoint.extra().get(ProxyNamespace.NAME, ProxyOptions.class)
+                .map(ProxyOptions::maxPayload).orElse(0L);
+        // the service bound is checked first, then the endpoint's: the smaller one wins (KrakenD EE's rule)
+        this.bodyLimit = new BodyLimit(endpointLimit > 0 ? Math.min(endpointLimit, router.maxPayload())
+                : router.maxPayload(), budget);
         this.endpoint = endpoint;
         this.proxy = proxy;
         this.renderer = renderer;
@@ -106,6 +115,10 @@ final class EndpointHandler {
             }
             params.put(UrlTemplate.paramKey(p.getKey()), value);
         }
+        if (bodyLimit.declaredTooLarge(req)) {
+            BodyLimit.refuse(req, 413);
+            return;
+        }
         long deadline = System.nanoTime() + timeoutNanos;
         if (noop) {
             // reverse-proxy mode: the body goes to the backend as it arrives, never held in memory
@@ -114,20 +127,18 @@ final class EndpointHandler {
             request.trace = trace;
             if (hasBody(req)) {
                 req.pause();
-                request.bodyStream = req;
+                request.bodyStream = bodyLimit.stream(req);
             }
             run(req, resp, request);
             return;
         }
-        req.body().onComplete(b -> {
-            if (b.failed()) {
-                if (!resp.ended() && !resp.closed()) resp.setStatusCode(400).end();
-                return;
-            }
-            Buffer body = b.result().length() == 0 ? null : b.result();
+        bodyLimit.readThen(req, read -> {
+            Buffer body = read.length() == 0 ? null : read;
             Request request = new Request(req.method().name(), req.path(), filterQuery(req), params,
                     filterHeaders(req), body, deadline);
             request.trace = trace;
+            request.memory = bodyLimit.ticket();
+            request.memory.hold(read.length());
             run(req, resp, request);
         });
     }
@@ -141,6 +152,11 @@ final class EndpointHandler {
         }
         // no timer here: the backend calls and the mergers end at the request's deadline themselves
         f.onComplete(ar -> {
+            if (request.memory != null) request.memory.close(); // written, or never will be
+            if (request.bodyStream instanceof BodyLimit.Counted c && c.exceeded()) {
+                BodyLimit.refuse(req, 413); // the backend call failed because its body was cut at the bound
+                return;
+            }
             write(req, resp, ar.succeeded() ? ar.result() : null, ar.succeeded() ? ar.result().error : ar.cause(),
                     request.deadlineNanos);
             // a streamed (no-op) body the backend never took: read and drop the rest, or the connection stalls

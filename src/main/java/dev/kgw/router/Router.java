@@ -1,6 +1,7 @@
 package dev.kgw.router;
 
 import dev.kgw.Build;
+import dev.kgw.backend.BodyBudget;
 import dev.kgw.config.ConfigParser;
 import dev.kgw.config.EndpointConfig;
 import dev.kgw.config.ServiceConfig;
@@ -45,13 +46,14 @@ public final class Router implements Handler<HttpServerRequest> {
      * @throws dev.kgw.router.RouteConflictException when two endpoints collide
      */
     public Router(ServiceConfig config, Function<EndpointConfig, Proxy> proxies, JsonCodec json, NodeState state,
-                  RequestObserver observer, RequestTracer tracer, Function<EndpointConfig, EndpointGate> gates) {
+                  RequestObserver observer, RequestTracer tracer, Function<EndpointConfig, EndpointGate> gates,
+                  BodyBudget budget) {
         this.tracer = tracer;
         this.options = config.extra().get(RouterNamespace.NAME, RouterOptions.class).orElse(RouterOptions.DEFAULT);
         this.state = state;
         this.observer = observer;
         this.versionHeader = options.hideVersionHeader() ? "Version undefined" : "Version " + Build.KRAKEND_VERSION;
-        BuiltinHandlers builtins = new BuiltinHandlers(json, state);
+        BuiltinHandlers builtins = new BuiltinHandlers(json, state, new BodyLimit(options.maxPayload(), budget));
         if (!options.disableHealth()) routes.add("GET", options.healthPath(), (req, p, t) -> builtins.health(req));
         if (config.debugEndpoint()) {
             for (String m : BuiltinHandlers.anyMethod()) routes.add(m, "/__debug/*", (req, p, t) -> builtins.debug(req));
@@ -67,7 +69,7 @@ public final class Router implements Handler<HttpServerRequest> {
                 continue;
             }
             EndpointHandler h = new EndpointHandler(e, proxies.apply(e),
-                    Renderer.forName(e.outputEncoding(), json), options, clientIp, gates.apply(e));
+                    Renderer.forName(e.outputEncoding(), json), options, clientIp, gates.apply(e), budget);
             routes.add(e.method(), e.endpoint(), h::handle);
             methodsByPath.computeIfAbsent(e.endpoint(), k -> new TreeSet<>()).add(e.method());
         }

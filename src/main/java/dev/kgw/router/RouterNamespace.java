@@ -40,12 +40,20 @@ public final class RouterNamespace implements Namespace {
                 f.bool("disable_redirect_trailing_slash", false), f.bool("disable_redirect_fixed_path", false),
                 f.bool("disable_handle_method_not_allowed", false), f.bool("disable_path_decoding", false),
                 f.bool("remove_extra_slash", false), f.bool("forwarded_by_client_ip", false), ipHeaders,
-                f.strings("trusted_proxies"), f.bool("auto_options", false), f.bool("use_h2c", false));
+                f.strings("trusted_proxies"), f.bool("auto_options", false), f.bool("use_h2c", false),
+                maxPayload(f));
         f.bool("app_engine", false);
         f.raw("max_multipart_memory");
         f.bool("disable_gzip", false);
         f.warnUnknown();
         return o;
+    }
+
+    /** Absent or 0: the default bound; the node never reads an unbounded body. */
+    static long maxPayload(Fields f) {
+        int v = f.integer("max_payload", 0);
+        if (v < 0) f.problems().error(f.path("max_payload"), "must be a positive number of bytes");
+        return v <= 0 ? RouterOptions.DEFAULT_MAX_PAYLOAD : v;
     }
 
     /** Written as gin's {@code c.JSON} writes it: Go's encoding, keys sorted. */

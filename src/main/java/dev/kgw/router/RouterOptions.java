@@ -21,9 +21,14 @@ public record RouterOptions(
         List<String> remoteIpHeaders,
         List<String> trustedProxies,
         boolean autoOptions,
-        boolean useH2c) {
+        boolean useH2c,
+        /** Bytes a client may send as a request body (KrakenD EE's {@code max_payload}); 413 beyond. */
+        long maxPayload) {
+
+    /** The request-body bound when the config sets none: every buffer has one. */
+    public static final long DEFAULT_MAX_PAYLOAD = 10L << 20;
 
     public static final RouterOptions DEFAULT = new RouterOptions(false, null, null, false, false, "/__health", false,
             List.of(), false, false, false, false, false, false, List.of("X-Forwarded-For", "X-Real-IP"), List.of(),
-            false, false);
+            false, false, DEFAULT_MAX_PAYLOAD);
 }

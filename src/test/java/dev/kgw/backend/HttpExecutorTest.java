@@ -38,7 +38,7 @@ class HttpExecutorTest {
                 .listen(0).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
         // one connection per host: a poisoned one would be the only one there is
         http = new HttpExecutor(vertx, new ClientSettings(Duration.ZERO, Duration.ZERO, false, false, 0, 1,
-                Duration.ZERO, Duration.ZERO, Duration.ZERO, TlsSettings.none()));
+                Duration.ZERO, Duration.ZERO, Duration.ZERO, TlsSettings.none()), new BodyBudget(8 << 20));
     }
 
     @AfterEach
@@ -52,7 +52,7 @@ class HttpExecutorTest {
     private UpstreamResponse call(String path, long timeoutMillis) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
         Future<UpstreamResponse> f = http.execute("GET", url(path), Map.of("X-A", List.of("1")), null, null, false,
-                deadline, false, false);
+                deadline, false, false, 1 << 20);
         return f.toCompletionStage().toCompletableFuture().get(timeoutMillis + 5000, TimeUnit.MILLISECONDS);
     }
 

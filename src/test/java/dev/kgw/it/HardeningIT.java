@@ -11,8 +11,6 @@ import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -34,8 +32,7 @@ class HardeningIT {
         backend = new RawBackend();
         port = Nodes.freePort();
         String b = backend.url();
-        Path cfg = Files.createTempFile("kgw-hardening", ".json");
-        Files.writeString(cfg, """
+        node = Nodes.runNode(List.of(), """
             {"version": 3, "port": %d, "timeout": "2s",
              "endpoints": [
               {"endpoint": "/users/{id}", "backend": [{"host": ["%s"], "url_pattern": "/u/{id}"}]},
@@ -46,17 +43,12 @@ class HardeningIT {
               {"endpoint": "/endless", "timeout": "500ms", "output_encoding": "no-op",
                "backend": [{"host": ["%s"], "url_pattern": "/endless", "encoding": "no-op"}]}
              ]}
-            """.formatted(port, b, b, b, b, b, b));
-        node = new ProcessBuilder(Nodes.command(List.of(), "run", "-c", cfg.toString()))
-                .redirectErrorStream(true).redirectOutput(Files.createTempFile("kgw-hardening", ".log").toFile())
-                .start();
-        Nodes.awaitAnswer(HttpClient.newHttpClient(), URI.create("http://127.0.0.1:" + port + "/__health"), node, 30);
+            """.formatted(port, b, b, b, b, b, b), port);
     }
 
     @AfterAll
     static void stop() throws Exception {
-        node.destroy();
-        node.waitFor(20, TimeUnit.SECONDS);
+        Nodes.stopNode(node);
         backend.close();
     }
 

@@ -73,4 +73,23 @@ final class Nodes {
             }
         }
     }
+
+    /**
+     * Writes {@code config} to a file, runs the packaged node on it (its output in a log file beside) and returns
+     * once {@code /__health} on {@code port} answers.
+     */
+    static Process runNode(List<String> jvmArgs, String config, int port) throws Exception {
+        Path cfg = java.nio.file.Files.createTempFile("kgw-node", ".json");
+        java.nio.file.Files.writeString(cfg, config);
+        Process node = new ProcessBuilder(command(jvmArgs, "run", "-c", cfg.toString())).redirectErrorStream(true)
+                .redirectOutput(java.nio.file.Files.createTempFile("kgw-node", ".log").toFile()).start();
+        awaitAnswer(HttpClient.newHttpClient(), URI.create("http://127.0.0.1:" + port + "/__health"), node, 30);
+        return node;
+    }
+
+    /** SIGTERM, and wait for the node to finish. */
+    static void stopNode(Process node) throws InterruptedException {
+        node.destroy();
+        node.waitFor(20, TimeUnit.SECONDS);
+    }
 }

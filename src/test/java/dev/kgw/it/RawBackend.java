@@ -16,7 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * An HTTP/1.1 backend on a plain socket that records every request line byte for byte, as it arrived (a
  * framework would decode or reject them first). Keep-alive; {@code /hang...} is read and never answered, so the
  * gateway's connection to it stays busy until the gateway gives up; {@code /endless} streams a chunked body that
- * never ends; {@code /big?n=BYTES} answers a JSON string
+ * never ends; {@code /big?n=BYTES} answers a JSON object
  * of that size; anything else answers {@code {"ok":true}}.
  */
 final class RawBackend implements AutoCloseable {
@@ -59,6 +59,7 @@ final class RawBackend implements AutoCloseable {
                 requestLines.add(line);
                 int length = contentLength(head);
                 if (length > 0) in.readNBytes(length);
+                if (head.toLowerCase(java.util.Locale.ROOT).contains("transfer-encoding: chunked")) skipChunks(in);
                 String target = line.split(" ", 3).length > 1 ? line.split(" ", 3)[1] : "";
                 if (target.startsWith("/endless")) {
                     endless(out); // until the gateway closes this connection
@@ -69,7 +70,7 @@ final class RawBackend implements AutoCloseable {
                     return;
                 }
                 byte[] body = target.startsWith("/big?n=")
-                        ? ("\"" + "x".repeat(Integer.parseInt(target.substring(7)) - 2) + "\"")
+                        ? ("{\"d\":\"" + "x".repeat(Integer.parseInt(target.substring(7)) - 8) + "\"}")
                                 .getBytes(StandardCharsets.US_ASCII)
                         : "{\"ok\":true}".getBytes(StandardCharsets.US_ASCII);
                 out.write(("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: " + body.length
@@ -110,6 +111,19 @@ final class RawBackend implements AutoCloseable {
                     ? state + 1 : 0;
         }
         return buf.toString(StandardCharsets.ISO_8859_1);
+    }
+
+    private static void skipChunks(InputStream in) throws IOException {
+        while (true) {
+            StringBuilder size = new StringBuilder();
+            for (int b; (b = in.read()) != '\n'; ) {
+                if (b < 0) throw new IOException("cut in a chunk size");
+                if (b != '\r') size.append((char) b);
+            }
+            int n = Integer.parseInt(size.toString().split(";")[0].trim(), 16);
+            in.readNBytes(n + 2); // the chunk and its CRLF (after the last, empty one: the final CRLF)
+            if (n == 0) return;
+        }
     }
 
     private static int contentLength(String head) {
