@@ -102,8 +102,10 @@ public final class HttpExecutor {
                                             boolean sendBodyOnRedirect, boolean stream, long maxBodyBytes) {
         Promise<UpstreamResponse> promise = Promise.promise();
         long remaining = (deadlineNanos - System.nanoTime()) / 1_000_000;
-        if (remaining <= 0) return Future.failedFuture(new DeadlineExceededException());
+        if (remaining <= 0) return Future.failedFuture(new DeadlineExceededException(method, url));
         Call call = new Call(promise, deadlineNanos, sendBodyOnRedirect, stream, chunked, maxBodyBytes);
+        call.method = method;
+        call.url = url;
         call.timer = vertx.setTimer(remaining, id -> call.expire());
         call.bodyStream = bodyStream;
         call.send(method, url, toMultiMap(headers), body, 0);
@@ -131,6 +133,8 @@ public final class HttpExecutor {
         ReadStream<Buffer> bodyStream;
 
         final long maxBodyBytes;
+        /** The first request's, for error messages. */
+        String method, url;
 
         Call(Promise<UpstreamResponse> promise, long deadlineNanos, boolean sendBodyOnRedirect, boolean stream,
              boolean chunked, long maxBodyBytes) {
@@ -143,7 +147,7 @@ public final class HttpExecutor {
         }
 
         void expire() {
-            DeadlineExceededException e = new DeadlineExceededException();
+            DeadlineExceededException e = new DeadlineExceededException(method, url);
             if (promise.tryFail(e) && current != null) current.reset(0, e);
         }
 

@@ -16,8 +16,13 @@ public final class UpstreamFailure extends RuntimeException {
                 || cause instanceof BodyBudget.ExhaustedException || cause instanceof ResponseBodies.TooLargeException) {
             return cause instanceof RuntimeException r ? r : new UpstreamFailure(cause.toString(), cause);
         }
-        String op = method.isEmpty() ? method : method.charAt(0) + method.substring(1).toLowerCase(Locale.ROOT);
         String why = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
-        return new UpstreamFailure(op + " " + GoQuote.quote(url) + ": " + why, cause);
+        return new UpstreamFailure(goOp(method, url) + ": " + why, cause);
+    }
+
+    /** Go's {@code *url.Error} prefix: {@code Get "http://host/path"}. */
+    static String goOp(String method, String url) {
+        String op = method.isEmpty() ? method : method.charAt(0) + method.substring(1).toLowerCase(Locale.ROOT);
+        return op + " " + GoQuote.quote(url);
     }
 }
