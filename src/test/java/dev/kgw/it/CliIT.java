@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -64,6 +65,37 @@ class CliIT {
         Result r = krakend("check", "-t", "-c", cfg.toString());
         assertEquals(1, r.code, r.all());
         assertTrue(r.err.contains("$.endpoints[1]") && r.err.contains("{name}") && r.err.contains("{id}"), r.all());
+    }
+
+    @Test
+    void routesThatDifferOnlyByMethodAreCheckedAndServed() throws Exception {
+        int port = Nodes.freePort();
+        Path cfg = write("methods.json", """
+            {"version": 3, "port": %d, "echo_endpoint": true, "host": ["http://127.0.0.1:%d"], "endpoints": [
+              {"endpoint": "/c/{communityID}", "backend": [{"url_pattern": "/__echo/community/{communityID}"}]},
+              {"endpoint": "/c/{userID}", "method": "POST",
+               "backend": [{"url_pattern": "/__echo/user/{userID}"}]}]}
+            """.formatted(port, port));
+        Result check = krakend("check", "-t", "-c", cfg.toString());
+        assertEquals(0, check.code, check.all());
+        Process p = start("run", "-c", cfg.toString());
+        try {
+            HttpClient client = HttpClient.newHttpClient();
+            URI url = URI.create("http://127.0.0.1:" + port + "/c/42");
+            HttpResponse<String> get = Nodes.awaitAnswer(client, url, p, 20);
+            assertEquals(200, get.statusCode(), get.body());
+            assertTrue(get.body().contains("/community/42"), get.body());
+            HttpResponse<String> post = client.send(HttpRequest.newBuilder(url)
+                    .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+            assertTrue(post.body().contains("/user/42"), post.body());
+            HttpResponse<String> put = client.send(HttpRequest.newBuilder(url)
+                    .PUT(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(405, put.statusCode());
+            assertEquals("GET, POST", put.headers().firstValue("Allow").orElse(""));
+        } finally {
+            p.destroy();
+        }
+        assertTrue(p.waitFor(20, TimeUnit.SECONDS));
     }
 
     @Test
