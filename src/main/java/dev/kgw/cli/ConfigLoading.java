@@ -12,9 +12,11 @@ final class ConfigLoading {
     private ConfigLoading() {}
 
     /** @return the parsed config, or null after printing every error */
-    static ConfigParser.Result load(Path file, PrintStream out, PrintStream err) {
+    static ConfigParser.Result load(ConfigOptions options, PrintStream err) {
+        Path file = options.config;
         try {
-            ConfigParser.Result r = new ConfigParser(Gateway.namespaces()).load(file, System.getenv());
+            ConfigParser.Result r = new ConfigParser(Gateway.namespaces(), options.allowUnsupported)
+                    .load(file, System.getenv());
             for (Problem p : r.problems()) err.println(p.render(file.toString()));
             return r;
         } catch (ConfigException e) {

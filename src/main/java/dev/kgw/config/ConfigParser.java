@@ -23,9 +23,17 @@ public final class ConfigParser {
     private static final Set<String> OUTPUT_ENCODINGS =
             Set.of("json", "json-collection", "xml", "yaml", "string", "negotiate", "no-op");
 
-    private final NamespaceRegistry namespaces;
+    private final ExtraConfigParser extras;
 
-    public ConfigParser(NamespaceRegistry namespaces) { this.namespaces = namespaces; }
+    public ConfigParser(NamespaceRegistry namespaces) { this(namespaces, false); }
+
+    /**
+     * @param allowUnsupported start even when a namespace that changes traffic is not implemented here (each
+     *                         occurrence becomes a loud warning instead of an error)
+     */
+    public ConfigParser(NamespaceRegistry namespaces, boolean allowUnsupported) {
+        this.extras = new ExtraConfigParser(namespaces, allowUnsupported);
+    }
 
     public record Result(ServiceConfig config, List<Problem> problems) {}
 
@@ -193,36 +201,7 @@ public final class ConfigParser {
     }
 
     private ExtraConfig parseExtra(Fields owner, Namespace.Scope scope, Problems problems) {
-        JsonNode extra = owner.raw("extra_config");
-        if (extra == null || extra.isNull()) return ExtraConfig.EMPTY;
-        String base = owner.path("extra_config");
-        if (!extra.isObject()) {
-            problems.error(base, "must be an object, found " + Fields.kind(extra));
-            return ExtraConfig.EMPTY;
-        }
-        Map<String, Object> parsed = new LinkedHashMap<>();
-        extra.fields().forEachRemaining(entry -> {
-            String key = entry.getKey();
-            if (Fields.isComment(key)) return;
-            String path = base + member(key);
-            var ns = namespaces.lookup(key);
-            if (ns.isEmpty()) {
-                problems.warn(path, "unknown namespace, ignored");
-                return;
-            }
-            if (!ns.get().scopes().contains(scope)) {
-                problems.warn(path, "namespace not used at " + scope.name().toLowerCase(Locale.ROOT) + " level, ignored");
-                return;
-            }
-            Object value = ns.get().parse(entry.getValue(), path, problems);
-            if (value != null) parsed.put(ns.get().name(), value);
-        });
-        return new ExtraConfig(Map.copyOf(parsed));
-    }
-
-    /** A JSON path step: {@code .router}, or {@code ["qos/ratelimit/router"]} for keys that need quoting. */
-    private static String member(String key) {
-        return key.matches("[A-Za-z0-9_]+") ? "." + key : "[\"" + key + "\"]";
+        return extras.parse(owner.raw("extra_config"), owner.path("extra_config"), scope, problems);
     }
 
     private static List<String> sanitizeHosts(List<String> hosts, String path, boolean skip, Problems problems) {

@@ -99,6 +99,43 @@ class CliIT {
     }
 
     @Test
+    void unimplementedSecurityNamespacesAreRefusedUnlessExplicitlyAllowed() throws Exception {
+        int port = Nodes.freePort();
+        Path cfg = write("jwt.json", """
+            {"version": 3, "port": %d, "debug_endpoint": true, "host": ["http://127.0.0.1:%d"], "endpoints": [
+              {"endpoint": "/a", "backend": [{"url_pattern": "/__debug/a"}]},
+              {"endpoint": "/b", "backend": [{"url_pattern": "/__debug/b"}]},
+              {"endpoint": "/c", "backend": [{"url_pattern": "/__debug/c"}]},
+              {"endpoint": "/private", "extra_config": {"auth/validator": {"alg": "RS256", "jwk_url": "https://x"}},
+               "backend": [{"url_pattern": "/__debug/private"}]}]}
+            """.formatted(port, port));
+        String error = "ERROR " + cfg + ": $.endpoints[3].extra_config[\"auth/validator\"]: namespace auth/validator"
+                + " is not implemented by this node";
+        Result check = krakend("check", "-c", cfg.toString());
+        assertEquals(1, check.code, check.all());
+        assertTrue(check.err.contains(error), check.all());
+        Result run = krakend("run", "-c", cfg.toString());
+        assertEquals(1, run.code, run.all());
+        assertTrue(run.err.contains(error), run.all());
+
+        Path log = dir.resolve("allowed.log");
+        Process p = new ProcessBuilder(Nodes.command(List.of(), "run", "--allow-unsupported", "-c", cfg.toString()))
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        try {
+            HttpResponse<String> served = Nodes.awaitAnswer(HttpClient.newHttpClient(),
+                    URI.create("http://127.0.0.1:" + port + "/private"), p, 20);
+            assertEquals(200, served.statusCode(), "started anyway, as asked");
+        } finally {
+            p.destroy();
+        }
+        assertTrue(p.waitFor(20, TimeUnit.SECONDS));
+        List<String> loud = Files.readAllLines(log).stream().filter(l -> l.startsWith("WARNING " + cfg
+                + ": $.endpoints[3].extra_config[\"auth/validator\"]: namespace auth/validator is NOT IMPLEMENTED"))
+                .toList();
+        assertEquals(1, loud.size(), String.join("\n", Files.readAllLines(log)));
+    }
+
+    @Test
     void runServesAndStopsCleanlyOnSigterm() throws Exception {
         int port = Nodes.freePort();
         Path cfg = write("ok.yaml", """

@@ -1,0 +1,14 @@
+package dev.kgw.cli;
+
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/** What {@code run} and {@code check} share: which file, and how strictly it is read. */
+final class ConfigOptions {
+    @Option(names = {"-c", "--config"}, required = true, description = "Path to the configuration file")
+    Path config;
+
+    @Option(names = "--allow-unsupported", description = "Accept namespaces this node does not implement although "
+            + "ignoring them changes traffic (JWT, CORS, circuit breaker...); each occurrence is logged as a WARNING")
+    boolean allowUnsupported;
+}
