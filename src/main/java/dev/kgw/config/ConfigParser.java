@@ -47,11 +47,10 @@ public final class ConfigParser {
     }
 
     public ServiceConfig parse(JsonNode rootNode, Problems problems) {
-        Fields root = new Fields(rootNode, "$", problems);
-        JsonNode version = root.raw("version");
-        if (version == null || !version.isIntegralNumber() || version.intValue() != 3) {
-            problems.error("$.version", "unsupported version: " + (version == null ? 0 : version.asText()) + " (want: 3)");
-        }
+        Fields root = new WeakFields(rootNode, "$", problems);
+        // a version that does not decode is reported as such, not once more as unsupported
+        int version = root.has("version") ? root.integer("version", 3) : 0;
+        if (version != 3) problems.error("$.version", "unsupported version: " + version + " (want: 3)");
         String name = root.str("name", "");
         int port = root.integer("port", ServiceConfig.DEFAULT_PORT);
         if (port < 0 || port > 65535) problems.error("$.port", "must be between 0 and 65535");
@@ -201,7 +200,7 @@ public final class ConfigParser {
     }
 
     private ExtraConfig parseExtra(Fields owner, Namespace.Scope scope, Problems problems) {
-        return extras.parse(owner.raw("extra_config"), owner.path("extra_config"), scope, problems);
+        return extras.parse(owner.map("extra_config"), owner.path("extra_config"), scope, problems);
     }
 
     private static List<String> sanitizeHosts(List<String> hosts, String path, boolean skip, Problems problems) {
@@ -235,9 +234,7 @@ public final class ConfigParser {
         String pub = t.str("public_key", "");
         String priv = t.str("private_key", "");
         if (!pub.isEmpty() || !priv.isEmpty()) keys.add(new TlsSettings.KeyPair(pub, priv));
-        List<Integer> ciphers = new ArrayList<>();
-        JsonNode cs = t.raw("cipher_suites");
-        if (cs != null && cs.isArray()) cs.forEach(c -> ciphers.add(c.asInt()));
+        List<Integer> ciphers = t.integers("cipher_suites");
         t.raw("curve_preferences");
         String min = t.str("min_version", "tls".equals(key) ? "TLS13" : "TLS12");
         String max = t.str("max_version", "TLS13");
@@ -247,7 +244,7 @@ public final class ConfigParser {
             }
         }
         TlsSettings s = new TlsSettings(t.bool("disabled", false), List.copyOf(keys), min, max,
-                List.copyOf(ciphers), t.bool("enable_mtls", false), t.strings("ca_certs"),
+                ciphers, t.bool("enable_mtls", false), t.strings("ca_certs"),
                 t.bool("disable_system_ca_pool", false), t.bool("allow_insecure_connections", false));
         if ("tls".equals(key) && !s.disabled() && s.keys().isEmpty()) {
             problems.error(t.path(), "no key pair: set keys[].public_key and keys[].private_key");

@@ -1,6 +1,6 @@
 package dev.kgw.config;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,12 +29,9 @@ final class ExtraConfigParser {
         this.knownKeys = List.copyOf(keys);
     }
 
-    ExtraConfig parse(JsonNode extra, String base, Namespace.Scope scope, Problems problems) {
-        if (extra == null || extra.isNull()) return ExtraConfig.EMPTY;
-        if (!extra.isObject()) {
-            problems.error(base, "must be an object, found " + Fields.kind(extra));
-            return ExtraConfig.EMPTY;
-        }
+    /** @param extra the {@code extra_config} object, or null when there is none */
+    ExtraConfig parse(ObjectNode extra, String base, Namespace.Scope scope, Problems problems) {
+        if (extra == null) return ExtraConfig.EMPTY;
         Map<String, Object> parsed = new LinkedHashMap<>();
         extra.fields().forEachRemaining(entry -> {
             String key = entry.getKey();

@@ -177,7 +177,7 @@ class ConfigParserTest {
                 "$.colour", "unknown key, ignored",
                 "$.extra_config[\"acme/unknown\"]", "unknown namespace, ignored",
                 "$.extra_config.proxy", "namespace not used at service level, ignored",
-                "$.endpoints[0].bakend", "unknown key, ignored",
+                "$.endpoints[0].bakend", "unknown key, ignored (did you mean backend?)",
                 "$.endpoints[0].backend[0].extra_config.my_plugin", "unknown namespace, ignored"),
                 problems.warnings().stream().collect(
                         java.util.stream.Collectors.toMap(Problem::path, Problem::message)));

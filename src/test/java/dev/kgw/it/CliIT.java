@@ -136,6 +136,24 @@ class CliIT {
     }
 
     @Test
+    void checkAcceptsWhatKrakendsWeakDecodingAcceptsAndSaysHow() throws Exception {
+        Path cfg = write("weak.json", """
+            {"version": 3, "port": "8080", "host": "http://127.0.0.1:1", "timeout": 3,
+             "endpoints": [{"endpoint": "/a", "concurrent_calls": true,
+                            "backend": [{"url_pattern": "/x", "alow": ["a"]}]}]}
+            """);
+        Result r = krakend("check", "-c", cfg.toString());
+        assertEquals(0, r.code, r.all());
+        String at = "WARNING " + cfg + ": ";
+        assertTrue(r.err.contains(at + "$.port: \"8080\" (a string) is read as the number 8080"), r.all());
+        assertTrue(r.err.contains(at + "$.host: \"http://127.0.0.1:1\" (a string) is read as the list"), r.all());
+        assertTrue(r.err.contains(at + "$.endpoints[0].concurrent_calls: true (a boolean) is read as 1"), r.all());
+        assertTrue(r.err.contains(at + "$.timeout: 3 (a number) is read as 3ns"), r.all());
+        assertTrue(r.err.contains(at + "$.endpoints[0].backend[0].alow: unknown key, ignored (did you mean allow?)"),
+                r.all());
+    }
+
+    @Test
     void runServesAndStopsCleanlyOnSigterm() throws Exception {
         int port = Nodes.freePort();
         Path cfg = write("ok.yaml", """
