@@ -21,10 +21,25 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = {"-t", "--test-gin-routes"}, description = "Also build the router and report route conflicts")
     boolean testRoutes;
 
+    @Option(names = {"-l", "--lint"}, description = "Stricter: every warning is an error (exit 1 when there is any)")
+    boolean lint;
+
+    @Option(names = {"-n", "--lint-no-network"}, description = "The same as --lint: this node lints offline anyway")
+    boolean lintNoNetwork;
+
+    @Option(names = {"-s", "--lint-schema"}, paramLabel = "SCHEMA",
+            description = "Not supported (this node lints with its own rules, not a JSON schema): use --lint")
+    String lintSchema;
+
     @Override
     public Integer call() {
+        if (lintSchema != null) {
+            System.err.println("ERROR --lint-schema is not supported by this node: it checks the file with its own"
+                    + " rules, not with a JSON schema; use --lint (every warning becomes an error)");
+            return 1;
+        }
         System.out.println("Parsing configuration file: " + options.config);
-        ConfigParser.Result r = ConfigLoading.load(options, System.err);
+        ConfigParser.Result r = ConfigLoading.load(options, lint || lintNoNetwork, System.err);
         if (r == null) return 1;
         if (testRoutes) {
             List<String> conflicts = Router.conflicts(r.config());

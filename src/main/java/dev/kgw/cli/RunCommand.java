@@ -35,7 +35,7 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        ConfigParser.Result r = ConfigLoading.load(options, System.err);
+        ConfigParser.Result r = ConfigLoading.load(options, false, System.err);
         if (r == null) return 1;
         ServiceConfig cfg = r.config();
         LogSetup.apply(cfg.extra().get(LoggingNamespace.NAME, LoggingOptions.class).orElse(LoggingOptions.DEFAULT));

@@ -40,6 +40,14 @@ public final class ConfigReader {
 
     public static ObjectNode read(Path file, Map<String, String> env) {
         String name = file.toString();
+        String fc = env.get("FC_ENABLE");
+        if (fc != null && !fc.isEmpty()) {
+            // KrakenD renders the file as a Go template for any value, even "0"; reading it raw would mean
+            // something else, or fail with a confusing syntax error
+            throw ConfigException.single(name, "$", "flexible configuration (FC_ENABLE templates) is not supported"
+                    + " by this node: render the templates first (KrakenD writes the result to FC_OUT), run the"
+                    + " rendered file, and unset FC_ENABLE");
+        }
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);

@@ -207,6 +207,21 @@ class ConfigParserTest {
     }
 
     @Test
+    void flexibleConfigurationIsRefusedForAnyValueOfFcEnable(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("krakend.tmpl");
+        Files.writeString(file, "{\"version\": 3, \"endpoints\": [{{ template \"e.tmpl\" . }}]}");
+        ConfigParser parser = new ConfigParser(Gateway.namespaces());
+
+        for (String value : List.of("1", "0")) {
+            ConfigException e = assertThrows(ConfigException.class, () -> parser.load(file, Map.of("FC_ENABLE", value)));
+            assertTrue(e.getMessage().contains("flexible configuration (FC_ENABLE templates) is not supported by this"
+                    + " node"), e.getMessage());
+        }
+        ConfigException raw = assertThrows(ConfigException.class, () -> parser.load(file, Map.of("FC_ENABLE", "")));
+        assertTrue(raw.getMessage().contains("syntax error"), "unset: read as JSON: " + raw.getMessage());
+    }
+
+    @Test
     void loadThrowsWithEveryError(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("bad.json");
         Files.writeString(file, "{\"version\": 1, \"endpoints\": [{\"endpoint\": \"/a\"}]}");

@@ -12,7 +12,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -206,6 +208,60 @@ class CliIT {
     }
 
     @Test
+    void helpOfEachCommandExitsZeroAndUsageErrorsExitOne() throws Exception {
+        Result run = krakend("run", "--help");
+        assertEquals(0, run.code, run.all());
+        assertTrue(run.out.contains("Usage: krakend run") && run.out.contains("--allow-unsupported"), run.all());
+        Result check = krakend("check", "--help");
+        assertEquals(0, check.code, check.all());
+        assertTrue(check.out.contains("--lint") && check.out.contains("/etc/krakend/krakend.json"), check.all());
+
+        Result unknown = krakend("check", "--bogus");
+        assertEquals(1, unknown.code, unknown.all());
+        assertTrue(unknown.err.contains("Unknown option: '--bogus'"), unknown.all());
+        assertEquals(1, krakend("run", "-p", "eighty").code);
+    }
+
+    @Test
+    void lintMakesEveryWarningAnError() throws Exception {
+        Path warned = write("warned.json", """
+            {"version": 3, "host": ["http://127.0.0.1:1"], "colour": "blue",
+             "endpoints": [{"endpoint": "/a", "backend": [{"url_pattern": "/x"}]}]}
+            """);
+        Path clean = write("clean.json", """
+            {"version": 3, "host": ["http://127.0.0.1:1"],
+             "endpoints": [{"endpoint": "/a", "backend": [{"url_pattern": "/x"}]}]}
+            """);
+        assertEquals(0, krakend("check", "-c", warned.toString()).code, "without --lint a warning is fine");
+        Result lint = krakend("check", "--lint", "-c", warned.toString());
+        assertEquals(1, lint.code, lint.all());
+        assertTrue(lint.err.contains("ERROR " + warned + ": $.colour: unknown key, ignored"), lint.all());
+        assertEquals(0, krakend("check", "-l", "-c", clean.toString()).code);
+        Result schema = krakend("check", "--lint-schema", "s.json", "-c", clean.toString());
+        assertEquals(1, schema.code);
+        assertTrue(schema.err.contains("--lint-schema is not supported by this node") && schema.err.contains("--lint"),
+                schema.all());
+    }
+
+    @Test
+    void withoutDashCTheDefaultPathIsReadAndItsAbsenceSaidPlainly() throws Exception {
+        Assumptions.assumeFalse(Files.exists(Path.of("/etc/krakend/krakend.json")), "this host has a KrakenD config");
+        Result r = krakend("check");
+        assertEquals(1, r.code, r.all());
+        assertTrue(r.err.contains("ERROR /etc/krakend/krakend.json: no such file (KrakenD's default path"), r.all());
+    }
+
+    @Test
+    void flexibleConfigurationIsRefusedPlainly() throws Exception {
+        Path cfg = write("fc.json", "{\"version\": 3, \"endpoints\": [{{ template \"endpoints.tmpl\" . }}]}");
+        Result r = krakend(Map.of("FC_ENABLE", "1"), "run", "-c", cfg.toString());
+        assertEquals(1, r.code, r.all());
+        assertTrue(r.err.contains("flexible configuration (FC_ENABLE templates) is not supported by this node"),
+                r.all());
+        assertTrue(!r.err.contains("syntax error"), "no raw JSON error: " + r.all());
+    }
+
+    @Test
     void versionPrintsTheKrakendCompatibility() throws Exception {
         Result r = krakend("version");
         assertEquals(0, r.code);
@@ -226,8 +282,12 @@ class CliIT {
         return new ProcessBuilder(Nodes.command(List.of(), args)).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
     }
 
-    private static Result krakend(String... args) throws Exception {
-        Process p = new ProcessBuilder(Nodes.command(List.of(), args)).start();
+    private static Result krakend(String... args) throws Exception { return krakend(Map.of(), args); }
+
+    private static Result krakend(Map<String, String> env, String... args) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder(Nodes.command(List.of(), args));
+        pb.environment().putAll(env);
+        Process p = pb.start();
         byte[] out = p.getInputStream().readAllBytes();
         byte[] err = p.getErrorStream().readAllBytes();
         assertTrue(p.waitFor(30, TimeUnit.SECONDS));
