@@ -262,6 +262,26 @@ class CliIT {
     }
 
     @Test
+    void aConfigTooLargeForTheHeapIsRefusedInsteadOfKillingTheNode() throws Exception {
+        // 3 MiB of ordinary endpoints: its tree alone outgrows the launcher's 64 MB heap
+        StringBuilder json = new StringBuilder("{\"version\": 3, \"host\": [\"http://127.0.0.1:1\"], \"endpoints\": [");
+        for (int i = 0; json.length() < 3 << 20; i++) {
+            json.append(i == 0 ? "" : ",").append("{\"endpoint\": \"/svc").append(i).append("/items/{id}\", ")
+                    .append("\"backend\": [{\"url_pattern\": \"/items/{id}\", \"allow\": [\"id\", \"name\"]}]}");
+        }
+        Path cfg = write("huge.json", json.append("]}").toString());
+        Process p = new ProcessBuilder(Nodes.command(List.of("-Xmx64m", "-XX:+UseSerialGC",
+                "-XX:+ExitOnOutOfMemoryError"), "run", "-c", cfg.toString())).start();
+        byte[] err = p.getErrorStream().readAllBytes();
+        p.getInputStream().readAllBytes();
+        assertTrue(p.waitFor(30, TimeUnit.SECONDS));
+        String stderr = new String(err, StandardCharsets.UTF_8);
+        assertEquals(1, p.exitValue(), stderr);
+        assertTrue(stderr.contains("ERROR " + cfg + ": $: the file is too large for a config: 3.0 MiB")
+                && stderr.contains("more than the limit of"), stderr);
+    }
+
+    @Test
     void versionPrintsTheKrakendCompatibility() throws Exception {
         Result r = krakend("version");
         assertEquals(0, r.code);
