@@ -6,6 +6,8 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.toml.TomlFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
+import java.io.IOException;
 import java.util.Locale;
 import org.yaml.snakeyaml.LoaderOptions;
 
@@ -38,5 +40,20 @@ final class ConfigFormats {
             mapper = new ObjectMapper(JsonFactory.builder().streamReadConstraints(limits).build());
         }
         return mapper.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+    }
+
+    /**
+     * The first YAML alias ({@code *name}) of the file, or null. KrakenD's YAML reader expands an alias into the
+     * anchored value; Jackson's gives the alias name as a string instead, so a file with one would quietly mean
+     * something else here.
+     */
+    static String firstYamlAlias(ObjectMapper mapper, byte[] bytes) throws IOException {
+        if (!(mapper.getFactory() instanceof YAMLFactory)) return null;
+        try (YAMLParser p = (YAMLParser) mapper.getFactory().createParser(bytes)) {
+            while (p.nextToken() != null) {
+                if (p.isCurrentAlias()) return "*" + p.getText() + " (line " + p.currentLocation().getLineNr() + ")";
+            }
+        }
+        return null;
     }
 }

@@ -3,6 +3,7 @@ package dev.kgw.config;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -60,7 +61,13 @@ public final class ConfigReader {
         byte[] bytes = readBounded(file, maxBytes);
         JsonNode tree;
         try {
-            tree = ConfigFormats.mapperFor(name, maxBytes).readTree(bytes);
+            ObjectMapper mapper = ConfigFormats.mapperFor(name, maxBytes);
+            tree = mapper.readTree(bytes);
+            String alias = ConfigFormats.firstYamlAlias(mapper, bytes);
+            if (alias != null) {
+                throw ConfigException.single(name, "$", "YAML alias " + alias + " is not supported by this node"
+                        + " (it would be read as the alias's name, not the anchored value): write the value out");
+            }
         } catch (StreamConstraintsException e) {
             throw ConfigException.single(name, "$", "the file is beyond what a config may be: " + e.getOriginalMessage()
                     .replaceAll(",? from `StreamReadConstraints[^`]*`", ""));

@@ -59,4 +59,19 @@ class ConfigReaderTest {
 
         assertEquals(4 << 20, ConfigReader.read(file, Map.of(), 8L << 20).get("name").textValue().length());
     }
+
+    @Test
+    void yamlAliasesAreRefusedRatherThanReadAsTheirName() throws Exception {
+        Path file = dir.resolve("alias.yaml");
+        Files.writeString(file, "version: 3\nx: &backend {url_pattern: /a}\nendpoints:\n  - endpoint: /a\n"
+                + "    backend: [*backend]\n");
+
+        ConfigException e = assertThrows(ConfigException.class, () -> ConfigReader.read(file, Map.of()));
+
+        assertTrue(e.getMessage().contains("$: YAML alias *backend (line 5) is not supported by this node"),
+                e.getMessage());
+        Path plain = dir.resolve("plain.yaml");
+        Files.writeString(plain, "version: 3\nname: \"*not an alias\"\n");
+        assertEquals("*not an alias", ConfigReader.read(plain, Map.of()).get("name").textValue());
+    }
 }
