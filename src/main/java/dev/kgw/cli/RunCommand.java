@@ -8,20 +8,20 @@ import dev.kgw.router.RouteConflictException;
 import dev.kgw.telemetry.logging.LogSetup;
 import dev.kgw.telemetry.logging.LoggingNamespace;
 import dev.kgw.telemetry.logging.LoggingOptions;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "run", description = "Run the gateway.")
 final class RunCommand implements Callable<Integer> {
     private static final Logger LOG = Logger.getLogger(RunCommand.class.getName());
 
-    @Option(names = {"-c", "--config"}, required = true, description = "Path to the configuration file")
-    Path config;
+    @Mixin
+    ConfigOptions options;
 
     @Option(names = {"-d", "--debug"}, description = "Enable the /__debug/ endpoint")
     boolean[] debug = new boolean[0];
@@ -35,7 +35,7 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        ConfigParser.Result r = ConfigLoading.load(config, System.out, System.err);
+        ConfigParser.Result r = ConfigLoading.load(options, false, System.err);
         if (r == null) return 1;
         ServiceConfig cfg = r.config();
         LogSetup.apply(cfg.extra().get(LoggingNamespace.NAME, LoggingOptions.class).orElse(LoggingOptions.DEFAULT));
@@ -45,7 +45,7 @@ final class RunCommand implements Callable<Integer> {
         try {
             gateway = new Gateway(cfg, metricsPort);
         } catch (RouteConflictException | IllegalArgumentException e) {
-            System.err.println("ERROR " + config + ": " + e.getMessage());
+            System.err.println("ERROR " + options.config + ": " + e.getMessage());
             return 1;
         }
         try {

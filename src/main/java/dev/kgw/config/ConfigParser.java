@@ -23,9 +23,17 @@ public final class ConfigParser {
     private static final Set<String> OUTPUT_ENCODINGS =
             Set.of("json", "json-collection", "xml", "yaml", "string", "negotiate", "no-op");
 
-    private final NamespaceRegistry namespaces;
+    private final ExtraConfigParser extras;
 
-    public ConfigParser(NamespaceRegistry namespaces) { this.namespaces = namespaces; }
+    public ConfigParser(NamespaceRegistry namespaces) { this(namespaces, false); }
+
+    /**
+     * @param allowUnsupported start even when a namespace that changes traffic is not implemented here (each
+     *                         occurrence becomes a loud warning instead of an error)
+     */
+    public ConfigParser(NamespaceRegistry namespaces, boolean allowUnsupported) {
+        this.extras = new ExtraConfigParser(namespaces, allowUnsupported);
+    }
 
     public record Result(ServiceConfig config, List<Problem> problems) {}
 
@@ -39,11 +47,10 @@ public final class ConfigParser {
     }
 
     public ServiceConfig parse(JsonNode rootNode, Problems problems) {
-        Fields root = new Fields(rootNode, "$", problems);
-        JsonNode version = root.raw("version");
-        if (version == null || !version.isIntegralNumber() || version.intValue() != 3) {
-            problems.error("$.version", "unsupported version: " + (version == null ? 0 : version.asText()) + " (want: 3)");
-        }
+        Fields root = new WeakFields(rootNode, "$", problems);
+        // a version that does not decode is reported as such, not once more as unsupported
+        int version = root.has("version") ? root.integer("version", 3) : 0;
+        if (version != 3) problems.error("$.version", "unsupported version: " + version + " (want: 3)");
         String name = root.str("name", "");
         int port = root.integer("port", ServiceConfig.DEFAULT_PORT);
         if (port < 0 || port > 65535) problems.error("$.port", "must be between 0 and 65535");
@@ -193,36 +200,7 @@ public final class ConfigParser {
     }
 
     private ExtraConfig parseExtra(Fields owner, Namespace.Scope scope, Problems problems) {
-        JsonNode extra = owner.raw("extra_config");
-        if (extra == null || extra.isNull()) return ExtraConfig.EMPTY;
-        String base = owner.path("extra_config");
-        if (!extra.isObject()) {
-            problems.error(base, "must be an object, found " + Fields.kind(extra));
-            return ExtraConfig.EMPTY;
-        }
-        Map<String, Object> parsed = new LinkedHashMap<>();
-        extra.fields().forEachRemaining(entry -> {
-            String key = entry.getKey();
-            if (Fields.isComment(key)) return;
-            String path = base + member(key);
-            var ns = namespaces.lookup(key);
-            if (ns.isEmpty()) {
-                problems.warn(path, "unknown namespace, ignored");
-                return;
-            }
-            if (!ns.get().scopes().contains(scope)) {
-                problems.warn(path, "namespace not used at " + scope.name().toLowerCase(Locale.ROOT) + " level, ignored");
-                return;
-            }
-            Object value = ns.get().parse(entry.getValue(), path, problems);
-            if (value != null) parsed.put(ns.get().name(), value);
-        });
-        return new ExtraConfig(Map.copyOf(parsed));
-    }
-
-    /** A JSON path step: {@code .router}, or {@code ["qos/ratelimit/router"]} for keys that need quoting. */
-    private static String member(String key) {
-        return key.matches("[A-Za-z0-9_]+") ? "." + key : "[\"" + key + "\"]";
+        return extras.parse(owner.map("extra_config"), owner.path("extra_config"), scope, problems);
     }
 
     private static List<String> sanitizeHosts(List<String> hosts, String path, boolean skip, Problems problems) {
@@ -256,9 +234,7 @@ public final class ConfigParser {
         String pub = t.str("public_key", "");
         String priv = t.str("private_key", "");
         if (!pub.isEmpty() || !priv.isEmpty()) keys.add(new TlsSettings.KeyPair(pub, priv));
-        List<Integer> ciphers = new ArrayList<>();
-        JsonNode cs = t.raw("cipher_suites");
-        if (cs != null && cs.isArray()) cs.forEach(c -> ciphers.add(c.asInt()));
+        List<Integer> ciphers = t.integers("cipher_suites");
         t.raw("curve_preferences");
         String min = t.str("min_version", "tls".equals(key) ? "TLS13" : "TLS12");
         String max = t.str("max_version", "TLS13");
@@ -268,7 +244,7 @@ public final class ConfigParser {
             }
         }
         TlsSettings s = new TlsSettings(t.bool("disabled", false), List.copyOf(keys), min, max,
-                List.copyOf(ciphers), t.bool("enable_mtls", false), t.strings("ca_certs"),
+                ciphers, t.bool("enable_mtls", false), t.strings("ca_certs"),
                 t.bool("disable_system_ca_pool", false), t.bool("allow_insecure_connections", false));
         if ("tls".equals(key) && !s.disabled() && s.keys().isEmpty()) {
             problems.error(t.path(), "no key pair: set keys[].public_key and keys[].private_key");

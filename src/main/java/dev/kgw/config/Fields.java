@@ -1,9 +1,11 @@
 package dev.kgw.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -11,35 +13,64 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * Typed reads from one JSON object that remember the JSON path and which keys were used, so that wrong
- * types are errors with a path and unknown keys become warnings. Namespace parsers use it too.
+ * types are errors with a path and unknown keys become warnings (with the closest known key when one is near).
+ * Namespace parsers use it as it is; KrakenD's own structs are read by {@link WeakFields}.
  */
-public final class Fields {
+public class Fields {
     private final JsonNode node;
     private final String path;
     private final Problems problems;
+    /** Keys asked for: the known ones, for "did you mean". */
     private final Set<String> used = new HashSet<>();
+    /** Keys of the object that were read, as spelt in the file. */
+    private final Set<String> read = new HashSet<>();
+    /** Keys asked for that the file spells otherwise. */
+    private final Map<String, String> spelt = new HashMap<>(2);
 
     public Fields(JsonNode node, String path, Problems problems) {
-        this.node = node == null || node.isNull() ? com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode() : node;
+        this.node = node == null || node.isNull() ? JsonNodeFactory.instance.objectNode() : node;
         this.path = path;
         this.problems = problems;
         if (!this.node.isObject()) problems.error(path, "must be an object, found " + kind(this.node));
     }
 
+    /** The reader of a nested object: of the same kind as this one. */
+    protected Fields child(JsonNode child, String childPath) { return new Fields(child, childPath, problems); }
+
+    /** The key as spelt in the file, or null when absent. */
+    protected String spelling(String key) { return node.isObject() && node.has(key) ? key : null; }
+
+    protected final JsonNode node() { return node; }
+
+    protected final boolean alreadyRead(String key) { return read.contains(key); }
+
     public String path() { return path; }
 
-    public String path(String key) { return path + "." + key; }
+    /** The path of a key as it is spelt in the file. */
+    public String path(String key) { return path + "." + spelt.getOrDefault(key, key); }
 
     public Problems problems() { return problems; }
 
-    public boolean has(String key) { return node.isObject() && node.has(key) && !node.get(key).isNull(); }
+    public boolean has(String key) {
+        String k = spelling(key);
+        return k != null && !node.get(k).isNull();
+    }
 
     public JsonNode raw(String key) {
         used.add(key);
-        return node.isObject() ? node.get(key) : null;
+        String k = spelling(key);
+        if (k == null) return null;
+        read.add(k);
+        if (!k.equals(key)) {
+            spelt.put(key, k);
+            problems.warn(path(key), "read as \"" + key + "\": KrakenD matches keys case-insensitively");
+        }
+        return node.get(k);
     }
 
     public String str(String key, String def) {
@@ -91,7 +122,11 @@ public final class Fields {
     public Duration duration(String key, Duration def) {
         JsonNode v = raw(key);
         if (v == null || v.isNull()) return def;
-        if (v.isIntegralNumber()) return Duration.ofNanos(v.longValue());
+        if (v.isIntegralNumber()) {
+            WeakDecoding.Coerced<Duration> nanos = WeakDecoding.duration(v);
+            if (nanos.note() != null) problems.warn(path(key), nanos.note());
+            return nanos.value();
+        }
         if (!v.isTextual()) {
             problems.error(path(key), "must be a duration string such as \"1s\" or \"500ms\", found " + kind(v));
             return def;
@@ -105,20 +140,30 @@ public final class Fields {
     }
 
     public List<String> strings(String key) {
+        return listOf(key, "a string", "strings", JsonNode::isTextual, JsonNode::textValue);
+    }
+
+    public List<Integer> integers(String key) {
+        return listOf(key, "an integer", "integers", n -> n.isIntegralNumber() && n.canConvertToInt(),
+                JsonNode::intValue);
+    }
+
+    private <T> List<T> listOf(String key, String one, String many, Predicate<JsonNode> fits,
+                               Function<JsonNode, T> value) {
         JsonNode v = raw(key);
         if (v == null || v.isNull()) return List.of();
         if (!v.isArray()) {
-            problems.error(path(key), "must be an array of strings, found " + kind(v));
+            problems.error(path(key), "must be an array of " + many + ", found " + kind(v));
             return List.of();
         }
-        List<String> out = new ArrayList<>();
+        List<T> out = new ArrayList<>();
         for (int i = 0; i < v.size(); i++) {
             JsonNode item = v.get(i);
-            if (!item.isTextual()) {
-                problems.error(path(key) + "[" + i + "]", "must be a string, found " + kind(item));
+            if (!fits.test(item)) {
+                problems.error(path(key) + "[" + i + "]", "must be " + one + ", found " + kind(item));
                 continue;
             }
-            out.add(item.textValue());
+            out.add(value.apply(item));
         }
         return List.copyOf(out);
     }
@@ -151,20 +196,30 @@ public final class Fields {
             problems.error(path(key), "must be an array, found " + kind(v));
             return;
         }
-        for (int i = 0; i < v.size(); i++) visitor.accept(new Fields(v.get(i), path(key) + "[" + i + "]", problems));
+        for (int i = 0; i < v.size(); i++) visitor.accept(child(v.get(i), path(key) + "[" + i + "]"));
     }
 
     public Fields object(String key) {
         JsonNode v = raw(key);
-        return new Fields(v, path(key), problems);
+        return child(v, path(key));
+    }
+
+    /** An object field, or null when absent or after an error. */
+    public ObjectNode map(String key) {
+        JsonNode v = raw(key);
+        if (v == null || v.isNull()) return null;
+        if (v.isObject()) return (ObjectNode) v;
+        problems.error(path(key), "must be an object, found " + kind(v));
+        return null;
     }
 
     /** Warns about every key nobody read, except comment keys ({@code @ $ _ #}). */
     public void warnUnknown() {
         if (!(node instanceof ObjectNode obj)) return;
         obj.fieldNames().forEachRemaining(k -> {
-            if (used.contains(k) || isComment(k)) return;
-            problems.warn(path(k), "unknown key, ignored");
+            if (read.contains(k) || used.contains(k) || isComment(k)) return;
+            problems.warn(path(k), "unknown key, ignored"
+                    + ClosestName.among(k, used).map(known -> " (did you mean " + known + "?)").orElse(""));
         });
     }
 

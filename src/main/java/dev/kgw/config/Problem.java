@@ -4,6 +4,9 @@ package dev.kgw.config;
 public record Problem(Severity severity, String path, String message) {
     public enum Severity { ERROR, WARNING }
 
+    /** The same finding as an error: {@code check --lint} tolerates no warning. */
+    public Problem asError() { return new Problem(Severity.ERROR, path, message); }
+
     public String render(String file) {
         return (severity == Severity.ERROR ? "ERROR " : "WARNING ") + file + ": " + path + ": " + message;
     }

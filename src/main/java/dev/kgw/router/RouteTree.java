@@ -10,17 +10,18 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The route table: a tree of path segments, so finding a route costs the depth of the path, never the number
- * of endpoints. A segment is static text, a {@code {param}} (one whole segment) or a trailing {@code *}
- * catch-all. Static segments win over params, params over catch-alls; the search backtracks, so
- * {@code /x/search} and {@code /x/{id}} live together. Two params with different names at the same place are a
- * conflict, as in gin, reported as {@link RouteConflictException} rather than a crash.
+ * The route table: like gin, one tree of path segments per method, so finding a route costs the depth of the
+ * path, never the number of endpoints, and routes of different methods never conflict ({@code GET /c/{id}} and
+ * {@code POST /c/{name}} live together). A segment is static text, a {@code {param}} (one whole segment) or a
+ * trailing {@code *} catch-all. Static segments win over params, params over catch-alls; the search
+ * backtracks, so {@code /x/search} and {@code /x/{id}} live together. Two params with different names at the
+ * same place of one method's tree are a conflict, as in gin, reported as {@link RouteConflictException}
+ * rather than a crash.
  */
 public final class RouteTree<H> {
-    private final Node<H> root = new Node<>();
-    private final Set<String> methods = new TreeSet<>();
+    private final Map<String, Node<H>> roots = new HashMap<>();
 
-    /** Maps start small: with 10,000 endpoints most nodes have one child and one method. */
+    /** Maps start small: with 10,000 endpoints most nodes have one child. */
     private static final class Node<H> {
         final Map<String, Node<H>> statics = new HashMap<>(2);
         /** Lower-cased static segments, for the case-fixing redirect. */
@@ -30,8 +31,8 @@ public final class RouteTree<H> {
         String paramPattern;
         Node<H> catchAll;
         String catchAllName;
-        final Map<String, H> handlers = new HashMap<>(2);
-        final Map<String, String> patterns = new HashMap<>(2);
+        H handler;
+        String pattern;
     }
 
     /** A found route: its handler and raw (still percent-encoded) param values by name. */
@@ -40,7 +41,7 @@ public final class RouteTree<H> {
     /** Registers {@code method path}; {@code {name}} segments are params, a final {@code *} a catch-all. */
     public void add(String method, String path, H handler) {
         if (!path.startsWith("/")) throw new RouteConflictException("path must start with '/': " + path);
-        Node<H> n = root;
+        Node<H> n = roots.computeIfAbsent(method, m -> new Node<>());
         List<String> segs = segments(path);
         for (int i = 0; i < segs.size(); i++) {
             String s = segs.get(i);
@@ -74,27 +75,31 @@ public final class RouteTree<H> {
                 n = child;
             }
         }
-        if (n.handlers.containsKey(method)) {
+        if (n.handler != null) {
             throw new RouteConflictException("handlers are already registered for path '" + path + "' and method "
-                    + method + " (" + n.patterns.get(method) + ")");
+                    + method + " (" + n.pattern + ")");
         }
-        n.handlers.put(method, handler);
-        n.patterns.put(method, path);
-        methods.add(method);
+        n.handler = handler;
+        n.pattern = path;
     }
 
     /** The route for {@code method path}, or null. */
     public Match<H> find(String method, String path) {
+        Node<H> root = roots.get(method);
+        if (root == null) return null;
         Map<String, String> params = new LinkedHashMap<>(4);
-        Node<H> n = walk(root, segments(path), 0, params, method);
+        Node<H> n = walk(root, segments(path), 0, params);
         if (n == null) return null;
-        return new Match<>(n.handlers.get(method), params, n.patterns.get(method));
+        return new Match<>(n.handler, params, n.pattern);
     }
 
-    /** Methods that have a route for this exact path (for 405 answers). */
+    /** Methods that have a route for this exact path (for 405 answers): gin looks into every other tree. */
     public Set<String> allowed(String path) {
         Set<String> out = new TreeSet<>();
-        for (String m : methods) if (walk(root, segments(path), 0, new HashMap<>(), m) != null) out.add(m);
+        List<String> segs = segments(path);
+        roots.forEach((m, root) -> {
+            if (walk(root, segs, 0, new HashMap<>()) != null) out.add(m);
+        });
         return out;
     }
 
@@ -111,46 +116,47 @@ public final class RouteTree<H> {
         String clean = PathCleaner.clean(path);
         List<String> segs = segments(clean);
         List<String> fixed = new ArrayList<>();
-        if (!fold(root, segs, 0, fixed, method)) return null;
+        Node<H> root = roots.get(method);
+        if (root == null || !fold(root, segs, 0, fixed)) return null;
         String result = "/" + String.join("/", fixed);
         return result.equals(path) ? null : result;
     }
 
-    private boolean fold(Node<H> n, List<String> segs, int i, List<String> out, String method) {
-        if (i == segs.size()) return n.handlers.containsKey(method);
+    private boolean fold(Node<H> n, List<String> segs, int i, List<String> out) {
+        if (i == segs.size()) return n.handler != null;
         String s = segs.get(i);
         for (String candidate : n.folded.getOrDefault(s.toLowerCase(Locale.ROOT), List.of())) {
             out.add(candidate);
-            if (fold(n.statics.get(candidate), segs, i + 1, out, method)) return true;
+            if (fold(n.statics.get(candidate), segs, i + 1, out)) return true;
             out.remove(out.size() - 1);
         }
         if (n.param != null && !s.isEmpty()) {
             out.add(s);
-            if (fold(n.param, segs, i + 1, out, method)) return true;
+            if (fold(n.param, segs, i + 1, out)) return true;
             out.remove(out.size() - 1);
         }
-        if (n.catchAll != null && n.catchAll.handlers.containsKey(method)) {
+        if (n.catchAll != null && n.catchAll.handler != null) {
             out.addAll(segs.subList(i, segs.size()));
             return true;
         }
         return false;
     }
 
-    private Node<H> walk(Node<H> n, List<String> segs, int i, Map<String, String> params, String method) {
-        if (i == segs.size()) return n.handlers.containsKey(method) ? n : null;
+    private Node<H> walk(Node<H> n, List<String> segs, int i, Map<String, String> params) {
+        if (i == segs.size()) return n.handler != null ? n : null;
         String s = segs.get(i);
         Node<H> child = n.statics.get(s);
         if (child != null) {
-            Node<H> found = walk(child, segs, i + 1, params, method);
+            Node<H> found = walk(child, segs, i + 1, params);
             if (found != null) return found;
         }
         if (n.param != null && !s.isEmpty()) {
             params.put(n.paramName, s);
-            Node<H> found = walk(n.param, segs, i + 1, params, method);
+            Node<H> found = walk(n.param, segs, i + 1, params);
             if (found != null) return found;
             params.remove(n.paramName);
         }
-        if (n.catchAll != null && n.catchAll.handlers.containsKey(method)) {
+        if (n.catchAll != null && n.catchAll.handler != null) {
             params.put(n.catchAllName, "/" + String.join("/", segs.subList(i, segs.size())));
             return n.catchAll;
         }

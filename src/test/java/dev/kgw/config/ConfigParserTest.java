@@ -177,7 +177,7 @@ class ConfigParserTest {
                 "$.colour", "unknown key, ignored",
                 "$.extra_config[\"acme/unknown\"]", "unknown namespace, ignored",
                 "$.extra_config.proxy", "namespace not used at service level, ignored",
-                "$.endpoints[0].bakend", "unknown key, ignored",
+                "$.endpoints[0].bakend", "unknown key, ignored (did you mean backend?)",
                 "$.endpoints[0].backend[0].extra_config.my_plugin", "unknown namespace, ignored"),
                 problems.warnings().stream().collect(
                         java.util.stream.Collectors.toMap(Problem::path, Problem::message)));
@@ -204,6 +204,21 @@ class ConfigParserTest {
 
         assertEquals(8000, parser.load(file, Map.of()).config().port());
         assertEquals(9999, parser.load(file, Map.of("KRAKEND_PORT", "9999")).config().port());
+    }
+
+    @Test
+    void flexibleConfigurationIsRefusedForAnyValueOfFcEnable(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("krakend.tmpl");
+        Files.writeString(file, "{\"version\": 3, \"endpoints\": [{{ template \"e.tmpl\" . }}]}");
+        ConfigParser parser = new ConfigParser(Gateway.namespaces());
+
+        for (String value : List.of("1", "0")) {
+            ConfigException e = assertThrows(ConfigException.class, () -> parser.load(file, Map.of("FC_ENABLE", value)));
+            assertTrue(e.getMessage().contains("flexible configuration (FC_ENABLE templates) is not supported by this"
+                    + " node"), e.getMessage());
+        }
+        ConfigException raw = assertThrows(ConfigException.class, () -> parser.load(file, Map.of("FC_ENABLE", "")));
+        assertTrue(raw.getMessage().contains("syntax error"), "unset: read as JSON: " + raw.getMessage());
     }
 
     @Test

@@ -6,12 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -67,6 +70,92 @@ class CliIT {
     }
 
     @Test
+    void routesThatDifferOnlyByMethodAreCheckedAndServed() throws Exception {
+        int port = Nodes.freePort();
+        Path cfg = write("methods.json", """
+            {"version": 3, "port": %d, "echo_endpoint": true, "host": ["http://127.0.0.1:%d"], "endpoints": [
+              {"endpoint": "/c/{communityID}", "backend": [{"url_pattern": "/__echo/community/{communityID}"}]},
+              {"endpoint": "/c/{userID}", "method": "POST",
+               "backend": [{"url_pattern": "/__echo/user/{userID}"}]}]}
+            """.formatted(port, port));
+        Result check = krakend("check", "-t", "-c", cfg.toString());
+        assertEquals(0, check.code, check.all());
+        Process p = start("run", "-c", cfg.toString());
+        try {
+            HttpClient client = HttpClient.newHttpClient();
+            URI url = URI.create("http://127.0.0.1:" + port + "/c/42");
+            HttpResponse<String> get = Nodes.awaitAnswer(client, url, p, 20);
+            assertEquals(200, get.statusCode(), get.body());
+            assertTrue(get.body().contains("/community/42"), get.body());
+            HttpResponse<String> post = client.send(HttpRequest.newBuilder(url)
+                    .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+            assertTrue(post.body().contains("/user/42"), post.body());
+            HttpResponse<String> put = client.send(HttpRequest.newBuilder(url)
+                    .PUT(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(405, put.statusCode());
+            assertEquals("GET, POST", put.headers().firstValue("Allow").orElse(""));
+        } finally {
+            p.destroy();
+        }
+        assertTrue(p.waitFor(20, TimeUnit.SECONDS));
+    }
+
+    @Test
+    void unimplementedSecurityNamespacesAreRefusedUnlessExplicitlyAllowed() throws Exception {
+        int port = Nodes.freePort();
+        Path cfg = write("jwt.json", """
+            {"version": 3, "port": %d, "debug_endpoint": true, "host": ["http://127.0.0.1:%d"], "endpoints": [
+              {"endpoint": "/a", "backend": [{"url_pattern": "/__debug/a"}]},
+              {"endpoint": "/b", "backend": [{"url_pattern": "/__debug/b"}]},
+              {"endpoint": "/c", "backend": [{"url_pattern": "/__debug/c"}]},
+              {"endpoint": "/private", "extra_config": {"auth/validator": {"alg": "RS256", "jwk_url": "https://x"}},
+               "backend": [{"url_pattern": "/__debug/private"}]}]}
+            """.formatted(port, port));
+        String error = "ERROR " + cfg + ": $.endpoints[3].extra_config[\"auth/validator\"]: namespace auth/validator"
+                + " is not implemented by this node";
+        Result check = krakend("check", "-c", cfg.toString());
+        assertEquals(1, check.code, check.all());
+        assertTrue(check.err.contains(error), check.all());
+        Result run = krakend("run", "-c", cfg.toString());
+        assertEquals(1, run.code, run.all());
+        assertTrue(run.err.contains(error), run.all());
+
+        Path log = dir.resolve("allowed.log");
+        Process p = new ProcessBuilder(Nodes.command(List.of(), "run", "--allow-unsupported", "-c", cfg.toString()))
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        try {
+            HttpResponse<String> served = Nodes.awaitAnswer(HttpClient.newHttpClient(),
+                    URI.create("http://127.0.0.1:" + port + "/private"), p, 20);
+            assertEquals(200, served.statusCode(), "started anyway, as asked");
+        } finally {
+            p.destroy();
+        }
+        assertTrue(p.waitFor(20, TimeUnit.SECONDS));
+        List<String> loud = Files.readAllLines(log).stream().filter(l -> l.startsWith("WARNING " + cfg
+                + ": $.endpoints[3].extra_config[\"auth/validator\"]: namespace auth/validator is NOT IMPLEMENTED"))
+                .toList();
+        assertEquals(1, loud.size(), String.join("\n", Files.readAllLines(log)));
+    }
+
+    @Test
+    void checkAcceptsWhatKrakendsWeakDecodingAcceptsAndSaysHow() throws Exception {
+        Path cfg = write("weak.json", """
+            {"version": 3, "port": "8080", "host": "http://127.0.0.1:1", "timeout": 3,
+             "endpoints": [{"endpoint": "/a", "concurrent_calls": true,
+                            "backend": [{"url_pattern": "/x", "alow": ["a"]}]}]}
+            """);
+        Result r = krakend("check", "-c", cfg.toString());
+        assertEquals(0, r.code, r.all());
+        String at = "WARNING " + cfg + ": ";
+        assertTrue(r.err.contains(at + "$.port: \"8080\" (a string) is read as the number 8080"), r.all());
+        assertTrue(r.err.contains(at + "$.host: \"http://127.0.0.1:1\" (a string) is read as the list"), r.all());
+        assertTrue(r.err.contains(at + "$.endpoints[0].concurrent_calls: true (a boolean) is read as 1"), r.all());
+        assertTrue(r.err.contains(at + "$.timeout: 3 (a number) is read as 3ns"), r.all());
+        assertTrue(r.err.contains(at + "$.endpoints[0].backend[0].alow: unknown key, ignored (did you mean allow?)"),
+                r.all());
+    }
+
+    @Test
     void runServesAndStopsCleanlyOnSigterm() throws Exception {
         int port = Nodes.freePort();
         Path cfg = write("ok.yaml", """
@@ -119,6 +208,80 @@ class CliIT {
     }
 
     @Test
+    void helpOfEachCommandExitsZeroAndUsageErrorsExitOne() throws Exception {
+        Result run = krakend("run", "--help");
+        assertEquals(0, run.code, run.all());
+        assertTrue(run.out.contains("Usage: krakend run") && run.out.contains("--allow-unsupported"), run.all());
+        Result check = krakend("check", "--help");
+        assertEquals(0, check.code, check.all());
+        assertTrue(check.out.contains("--lint") && check.out.contains("/etc/krakend/krakend.json"), check.all());
+
+        Result unknown = krakend("check", "--bogus");
+        assertEquals(1, unknown.code, unknown.all());
+        assertTrue(unknown.err.contains("Unknown option: '--bogus'"), unknown.all());
+        assertEquals(1, krakend("run", "-p", "eighty").code);
+    }
+
+    @Test
+    void lintMakesEveryWarningAnError() throws Exception {
+        Path warned = write("warned.json", """
+            {"version": 3, "host": ["http://127.0.0.1:1"], "colour": "blue",
+             "endpoints": [{"endpoint": "/a", "backend": [{"url_pattern": "/x"}]}]}
+            """);
+        Path clean = write("clean.json", """
+            {"version": 3, "host": ["http://127.0.0.1:1"],
+             "endpoints": [{"endpoint": "/a", "backend": [{"url_pattern": "/x"}]}]}
+            """);
+        assertEquals(0, krakend("check", "-c", warned.toString()).code, "without --lint a warning is fine");
+        Result lint = krakend("check", "--lint", "-c", warned.toString());
+        assertEquals(1, lint.code, lint.all());
+        assertTrue(lint.err.contains("ERROR " + warned + ": $.colour: unknown key, ignored"), lint.all());
+        assertEquals(0, krakend("check", "-l", "-c", clean.toString()).code);
+        Result schema = krakend("check", "--lint-schema", "s.json", "-c", clean.toString());
+        assertEquals(1, schema.code);
+        assertTrue(schema.err.contains("--lint-schema is not supported by this node") && schema.err.contains("--lint"),
+                schema.all());
+    }
+
+    @Test
+    void withoutDashCTheDefaultPathIsReadAndItsAbsenceSaidPlainly() throws Exception {
+        Assumptions.assumeFalse(Files.exists(Path.of("/etc/krakend/krakend.json")), "this host has a KrakenD config");
+        Result r = krakend("check");
+        assertEquals(1, r.code, r.all());
+        assertTrue(r.err.contains("ERROR /etc/krakend/krakend.json: no such file (KrakenD's default path"), r.all());
+    }
+
+    @Test
+    void flexibleConfigurationIsRefusedPlainly() throws Exception {
+        Path cfg = write("fc.json", "{\"version\": 3, \"endpoints\": [{{ template \"endpoints.tmpl\" . }}]}");
+        Result r = krakend(Map.of("FC_ENABLE", "1"), "run", "-c", cfg.toString());
+        assertEquals(1, r.code, r.all());
+        assertTrue(r.err.contains("flexible configuration (FC_ENABLE templates) is not supported by this node"),
+                r.all());
+        assertTrue(!r.err.contains("syntax error"), "no raw JSON error: " + r.all());
+    }
+
+    @Test
+    void aConfigTooLargeForTheHeapIsRefusedInsteadOfKillingTheNode() throws Exception {
+        // 3 MiB of ordinary endpoints: its tree alone outgrows the launcher's 64 MB heap
+        StringBuilder json = new StringBuilder("{\"version\": 3, \"host\": [\"http://127.0.0.1:1\"], \"endpoints\": [");
+        for (int i = 0; json.length() < 3 << 20; i++) {
+            json.append(i == 0 ? "" : ",").append("{\"endpoint\": \"/svc").append(i).append("/items/{id}\", ")
+                    .append("\"backend\": [{\"url_pattern\": \"/items/{id}\", \"allow\": [\"id\", \"name\"]}]}");
+        }
+        Path cfg = write("huge.json", json.append("]}").toString());
+        Process p = new ProcessBuilder(Nodes.command(List.of("-Xmx64m", "-XX:+UseSerialGC",
+                "-XX:+ExitOnOutOfMemoryError"), "run", "-c", cfg.toString())).start();
+        byte[] err = p.getErrorStream().readAllBytes();
+        p.getInputStream().readAllBytes();
+        assertTrue(p.waitFor(30, TimeUnit.SECONDS));
+        String stderr = new String(err, StandardCharsets.UTF_8);
+        assertEquals(1, p.exitValue(), stderr);
+        assertTrue(stderr.contains("ERROR " + cfg + ": $: the file is too large for a config: 3.0 MiB")
+                && stderr.contains("more than the limit of"), stderr);
+    }
+
+    @Test
     void versionPrintsTheKrakendCompatibility() throws Exception {
         Result r = krakend("version");
         assertEquals(0, r.code);
@@ -139,8 +302,12 @@ class CliIT {
         return new ProcessBuilder(Nodes.command(List.of(), args)).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
     }
 
-    private static Result krakend(String... args) throws Exception {
-        Process p = new ProcessBuilder(Nodes.command(List.of(), args)).start();
+    private static Result krakend(String... args) throws Exception { return krakend(Map.of(), args); }
+
+    private static Result krakend(Map<String, String> env, String... args) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder(Nodes.command(List.of(), args));
+        pb.environment().putAll(env);
+        Process p = pb.start();
         byte[] out = p.getInputStream().readAllBytes();
         byte[] err = p.getErrorStream().readAllBytes();
         assertTrue(p.waitFor(30, TimeUnit.SECONDS));

@@ -98,13 +98,35 @@ class RouteTreeTest {
     }
 
     @Test
-    void differentParamNamesAtOnePlaceConflict() {
+    void differentParamNamesAtOnePlaceConflictWithinOneMethod() {
         RouteTree<String> t = tree("GET /users/{id}");
 
         RouteConflictException e = assertThrows(RouteConflictException.class,
-                () -> t.add("POST", "/users/{name}/x", "h"));
+                () -> t.add("GET", "/users/{name}/x", "h"));
         assertTrue(e.getMessage().contains("{name}") && e.getMessage().contains("{id}"), e.getMessage());
-        assertDoesNotThrow(() -> t.add("POST", "/users/{id}/x", "h"));
+        assertDoesNotThrow(() -> t.add("GET", "/users/{id}/x", "h"));
+    }
+
+    @Test
+    void methodsHaveTreesOfTheirOwnSoParamNamesMayDiffer() {
+        RouteTree<String> t = tree("GET /c/{communityID}");
+
+        assertDoesNotThrow(() -> t.add("POST", "/c/{userID}", "POST /c/{userID}"));
+        assertDoesNotThrow(() -> t.add("PUT", "/c/{other}/x", "PUT /c/{other}/x"));
+        assertEquals(Map.of("communityID", "7"), t.find("GET", "/c/7").params());
+        assertEquals(Map.of("userID", "7"), t.find("POST", "/c/7").params());
+        assertEquals("PUT /c/{other}/x", handler(t, "PUT", "/c/7/x"));
+        assertNull(t.find("GET", "/c/7/x"));
+    }
+
+    @Test
+    void allowedLooksIntoEveryMethodsTree() {
+        RouteTree<String> t = tree("GET /c/{communityID}", "POST /c/{userID}", "DELETE /c/{id}/x");
+
+        assertEquals(Set.of("GET", "POST"), t.allowed("/c/1"));
+        assertEquals(Set.of("DELETE"), t.allowed("/c/1/x"));
+        assertNull(t.find("PATCH", "/c/1"), "a method without any route");
+        assertNull(t.fixedPathRedirect("PATCH", "/C/1"));
     }
 
     @Test
