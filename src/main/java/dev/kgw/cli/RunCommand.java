@@ -51,7 +51,7 @@ final class RunCommand implements Callable<Integer> {
         try {
             gateway.start().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
         } catch (Exception e) {
-            System.err.println("ERROR starting the listener on port " + cfg.port() + ": "
+            System.err.println("ERROR starting the listener: "
                     + (e.getCause() != null ? e.getCause().getMessage() : e.getMessage()));
             gateway.stop();
             return 1;

@@ -13,13 +13,17 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.net.PemKeyCertOptions;
 import io.vertx.core.net.PemTrustOptions;
+import java.net.BindException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The listener: one HTTP server per event loop on the same port (the kernel spreads connections), all sharing
- * one {@link Router}. Stopping closes the listener first and lets in-flight requests finish.
+ * The listener: one HTTP server per event loop, all sharing one {@link Router}. Vert.x binds one server socket for
+ * the first and hands its accepted connections round robin to every event loop, so no {@code SO_REUSEPORT} is
+ * needed, and without it a second node on a port in use fails as KrakenD does instead of silently splitting the
+ * traffic with the first. Stopping closes the listener first and lets in-flight requests finish.
  */
 public final class GatewayServer {
     private final Vertx vertx;
@@ -47,10 +51,20 @@ public final class GatewayServer {
                 }
                 return s.listen();
             }
-        }, new DeploymentOptions().setInstances(instances)).map(id -> {
+        }, new DeploymentOptions().setInstances(instances)).<Void>map(id -> {
             deploymentId = id;
             return null;
-        });
+        }).recover(e -> Future.failedFuture(bindFailure(e)));
+    }
+
+    /** Go's wording ({@code listen tcp :8080: bind: address already in use}) for a port in use. */
+    private Throwable bindFailure(Throwable e) {
+        if (!(e instanceof BindException)
+                && !String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT).contains("address already in use")) {
+            return e;
+        }
+        return new BindException("listen tcp " + config.listenIp() + ":" + config.port()
+                + ": bind: address already in use");
     }
 
     /** The bound port (useful with port 0 in tests). */
@@ -80,7 +94,6 @@ public final class GatewayServer {
                 .setMaxHeaderSize(s.maxHeaderBytes())
                 .setMaxInitialLineLength(Math.max(4096, Math.min(s.maxHeaderBytes(), 64 * 1024)))
                 .setTcpNoDelay(true)
-                .setReusePort(true)
                 .setHttp2ClearTextEnabled(s.useH2c() || routerOptions.useH2c())
                 .setHandle100ContinueAutomatically(true)
                 // no WebSockets here (KrakenD CE has none): without their compression extension the pipeline
