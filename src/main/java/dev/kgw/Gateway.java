@@ -9,6 +9,8 @@ import dev.kgw.proxy.PipelineHooks;
 import dev.kgw.proxy.ProxyFactory;
 import dev.kgw.proxy.ProxyNamespace;
 import dev.kgw.router.GatewayServer;
+import dev.kgw.router.ListenerCounters;
+import dev.kgw.router.UnhandledErrors;
 import dev.kgw.router.LifecycleNamespace;
 import dev.kgw.router.LifecycleOptions;
 import dev.kgw.router.NodeState;
@@ -76,10 +78,13 @@ public final class Gateway {
         this.state = new NodeState(config.fingerprint());
         int loops = Math.max(1, Runtime.getRuntime().availableProcessors());
         this.vertx = Vertx.vertx(new VertxOptions().setPreferNativeTransport(true).setEventLoopPoolSize(loops));
+        vertx.exceptionHandler(new UnhandledErrors()::log);
+        ListenerCounters listener = new ListenerCounters();
         this.influx = config.extra().get(InfluxNamespace.NAME, InfluxOptions.class)
                 .map(o -> new InfluxReporter(vertx, o, config.port())).orElse(null);
         this.stats = config.extra().get(StatsNamespace.NAME, StatsOptions.class)
                 .map(o -> new NodeStats(vertx, o, config.endpoints())).orElse(null);
+        if (stats != null) stats.listener(listener);
         this.http = new HttpExecutor(vertx, config.client());
         RateLimits limits = new RateLimits(vertx, config);
         NodeTelemetry telemetry = null;
@@ -89,6 +94,7 @@ public final class Gateway {
             telemetry = config.extra().get(OtelNamespace.NAME, OtelOptions.class)
                     .map(o -> new NodeTelemetry(o, config.fingerprint(), config.port(), metricsPort,
                             limits::localDecisions)).orElse(null);
+            if (telemetry != null) telemetry.listener(listener);
             List<PipelineHooks> hooks = new ArrayList<>();
             if (telemetry != null) hooks.add(telemetry.hooks());
             if (stats != null) hooks.add(stats.hooks());
@@ -104,7 +110,7 @@ public final class Gateway {
             throw e;
         }
         this.otel = telemetry;
-        this.server = new GatewayServer(vertx, config, router, loops);
+        this.server = new GatewayServer(vertx, config, router, loops, state, listener);
     }
 
     /**

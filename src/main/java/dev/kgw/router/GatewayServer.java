@@ -8,16 +8,23 @@ import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.Vertx;
+import dev.kgw.telemetry.logging.RateLimitedLog;
+import io.netty.channel.ChannelPipeline;
 import io.vertx.core.http.ClientAuth;
+import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.net.PemKeyCertOptions;
 import io.vertx.core.net.PemTrustOptions;
+import io.vertx.core.net.impl.ConnectionBase;
 import java.net.BindException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * The listener: one HTTP server per event loop, all sharing one {@link Router}. Vert.x binds one server socket for
@@ -26,18 +33,35 @@ import java.util.concurrent.TimeUnit;
  * traffic with the first. Stopping closes the listener first and lets in-flight requests finish.
  */
 public final class GatewayServer {
+    private static final Logger LOG = Logger.getLogger(GatewayServer.class.getName());
+    /**
+     * How long after the drain started a keep-alive connection that was not used since stays open once the listener
+     * shut down: a client still using it gets its answer (with {@code Connection: close}) instead of a connection
+     * closed under its request. After a {@code drain_delay} longer than this, such connections close at once.
+     */
+    static final Duration IDLE_CLOSE = Duration.ofSeconds(1);
+
     private final Vertx vertx;
     private final ServiceConfig config;
     private final Router router;
     private final int instances;
+    private final ListenerLimits limits;
+    private final ListenerCounters counters;
+    private final ConnectionGuard.Shared guards;
+    private final ConnectionErrors errors = new ConnectionErrors();
+    private final RateLimitedLog refusedConnections = new RateLimitedLog(LOG, Duration.ofSeconds(10));
     private final List<HttpServer> servers = new ArrayList<>();
     private String deploymentId;
 
-    public GatewayServer(Vertx vertx, ServiceConfig config, Router router, int instances) {
+    public GatewayServer(Vertx vertx, ServiceConfig config, Router router, int instances, NodeState state,
+                         ListenerCounters counters) {
         this.vertx = vertx;
         this.config = config;
         this.router = router;
         this.instances = instances;
+        this.limits = ListenerLimits.of(config.server(), router.options());
+        this.counters = counters;
+        this.guards = new ConnectionGuard.Shared(limits, counters, state, IDLE_CLOSE);
     }
 
     public Future<Void> start() {
@@ -45,7 +69,8 @@ public final class GatewayServer {
         return vertx.deployVerticle(() -> new VerticleBase() {
             @Override
             public Future<?> start() {
-                HttpServer s = vertx.createHttpServer(options).requestHandler(router);
+                HttpServer s = vertx.createHttpServer(options).requestHandler(router)
+                        .connectionHandler(GatewayServer.this::connected);
                 synchronized (servers) {
                     servers.add(s);
                 }
@@ -65,6 +90,31 @@ public final class GatewayServer {
         }
         return new BindException("listen tcp " + config.listenIp() + ":" + config.port()
                 + ": bind: address already in use");
+    }
+
+    /**
+     * Every new client connection, on its event loop, before it reads a request: refused past
+     * {@code max_connections}; HTTP/1 ones get their {@link ConnectionGuard}.
+     */
+    private void connected(HttpConnection conn) {
+        if (counters.openConnections.incrementAndGet() > limits.maxConnections()) {
+            counters.openConnections.decrementAndGet();
+            counters.refusedConnections.increment();
+            refusedConnections.log(Level.WARNING, () -> "refusing connections: " + limits.maxConnections()
+                    + " open, the router's max_connections; " + counters.refusedConnections() + " refused so far");
+            conn.close();
+            return;
+        }
+        conn.closeHandler(v -> counters.openConnections.decrementAndGet());
+        conn.exceptionHandler(t -> errors.log(conn, t));
+        if (conn instanceof ConnectionBase base) {
+            ChannelPipeline p = base.channelHandlerContext().pipeline();
+            if (p.get("httpDecoder") != null && p.get("handler") != null) {
+                ConnectionGuard guard = new ConnectionGuard(guards);
+                p.addBefore("httpDecoder", "kgwBytesWatch", guard.bytesWatch());
+                p.addBefore("handler", "kgwGuard", guard);
+            }
+        }
     }
 
     /** The bound port (useful with port 0 in tests). */

@@ -8,7 +8,6 @@ import dev.kgw.encoding.JsonCodec;
 import dev.kgw.proxy.Proxy;
 import io.vertx.core.Handler;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import java.util.ArrayList;
@@ -32,7 +31,6 @@ public final class Router implements Handler<HttpServerRequest> {
     private final RouteTree<RouteHandler> routes = new RouteTree<>();
     private final RouterOptions options;
     private final String versionHeader;
-    private final NodeState state;
     /** Null when nothing observes requests: then the hot path does no extra work at all. */
     private final RequestObserver observer;
     /** Null when nothing traces. */
@@ -46,7 +44,6 @@ public final class Router implements Handler<HttpServerRequest> {
                   RequestObserver observer, RequestTracer tracer, Function<EndpointConfig, EndpointGate> gates) {
         this.tracer = tracer;
         this.options = config.extra().get(RouterNamespace.NAME, RouterOptions.class).orElse(RouterOptions.DEFAULT);
-        this.state = state;
         this.observer = observer;
         this.versionHeader = options.hideVersionHeader() ? "Version undefined" : "Version " + Build.KRAKEND_VERSION;
         BuiltinHandlers builtins = new BuiltinHandlers(json, state);
@@ -124,10 +121,7 @@ public final class Router implements Handler<HttpServerRequest> {
 
     /** @param route where to note the matched pattern (before the handler runs, which may answer at once) */
     private void dispatch(HttpServerRequest req, String[] route, Object trace) {
-        if (state.draining()) {
-            // a keep-alive client (or balancer) must not send its next request here: this node is stopping
-            req.response().putHeader(HttpHeaders.CONNECTION, HttpHeaders.CLOSE);
-        }
+        // draining: the listener's ConnectionGuard adds Connection: close to whatever this answers
         String method = req.method().name();
         String path = req.path();
         if (path == null || path.isEmpty() || path.charAt(0) != '/') {

@@ -40,12 +40,20 @@ public final class RouterNamespace implements Namespace {
                 f.bool("disable_redirect_trailing_slash", false), f.bool("disable_redirect_fixed_path", false),
                 f.bool("disable_handle_method_not_allowed", false), f.bool("disable_path_decoding", false),
                 f.bool("remove_extra_slash", false), f.bool("forwarded_by_client_ip", false), ipHeaders,
-                f.strings("trusted_proxies"), f.bool("auto_options", false), f.bool("use_h2c", false));
+                f.strings("trusted_proxies"), f.bool("auto_options", false), f.bool("use_h2c", false),
+                atLeastOne(f, "max_connections", ListenerLimits.DEFAULT_MAX_CONNECTIONS),
+                atLeastOne(f, "max_in_flight", ListenerLimits.DEFAULT_MAX_IN_FLIGHT));
         f.bool("app_engine", false);
         f.raw("max_multipart_memory");
         f.bool("disable_gzip", false);
         f.warnUnknown();
         return o;
+    }
+
+    private static int atLeastOne(Fields f, String key, int def) {
+        int v = f.integer(key, def);
+        if (v < 1) f.problems().error(f.path(key), "must be at least 1");
+        return v;
     }
 
     /** Written as gin's {@code c.JSON} writes it: Go's encoding, keys sorted. */

@@ -2,7 +2,10 @@ package dev.kgw.router;
 
 import java.util.List;
 
-/** The service-level {@code router} namespace (gin options in KrakenD), parsed once. */
+/**
+ * The service-level {@code router} namespace (gin options in KrakenD), parsed once. {@code maxConnections} and
+ * {@code maxInFlight} are kgw's listener bounds (KrakenD has none): see {@link ListenerLimits}.
+ */
 public record RouterOptions(
         boolean returnErrorMsg,
         byte[] errorBody404,
@@ -21,9 +24,11 @@ public record RouterOptions(
         List<String> remoteIpHeaders,
         List<String> trustedProxies,
         boolean autoOptions,
-        boolean useH2c) {
+        boolean useH2c,
+        int maxConnections,
+        int maxInFlight) {
 
     public static final RouterOptions DEFAULT = new RouterOptions(false, null, null, false, false, "/__health", false,
             List.of(), false, false, false, false, false, false, List.of("X-Forwarded-For", "X-Real-IP"), List.of(),
-            false, false);
+            false, false, ListenerLimits.DEFAULT_MAX_CONNECTIONS, ListenerLimits.DEFAULT_MAX_IN_FLIGHT);
 }
