@@ -41,8 +41,7 @@ public final class RouterNamespace implements Namespace {
                 f.bool("disable_handle_method_not_allowed", false), f.bool("disable_path_decoding", false),
                 f.bool("remove_extra_slash", false), f.bool("forwarded_by_client_ip", false), ipHeaders,
                 f.strings("trusted_proxies"), f.bool("auto_options", false), f.bool("use_h2c", false),
-                atLeastOne(f, "max_connections", ListenerLimits.DEFAULT_MAX_CONNECTIONS),
-                atLeastOne(f, "max_in_flight", ListenerLimits.DEFAULT_MAX_IN_FLIGHT));
+                atLeastOne(f, "max_connections"), atLeastOne(f, "max_in_flight"));
         f.bool("app_engine", false);
         f.raw("max_multipart_memory");
         f.bool("disable_gzip", false);
@@ -50,8 +49,10 @@ public final class RouterNamespace implements Namespace {
         return o;
     }
 
-    private static int atLeastOne(Fields f, String key, int def) {
-        int v = f.integer(key, def);
+    /** 0 when not set (the listener then derives it from the heap). */
+    private static int atLeastOne(Fields f, String key) {
+        if (!f.has(key)) return 0;
+        int v = f.integer(key, 0);
         if (v < 1) f.problems().error(f.path(key), "must be at least 1");
         return v;
     }

@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * The service-level {@code router} namespace (gin options in KrakenD), parsed once. {@code maxConnections} and
- * {@code maxInFlight} are kgw's listener bounds (KrakenD has none): see {@link ListenerLimits}.
+ * {@code maxInFlight} are kgw's listener bounds (KrakenD has none), 0 when not set: see {@link ListenerLimits}.
  */
 public record RouterOptions(
         boolean returnErrorMsg,
@@ -30,5 +30,5 @@ public record RouterOptions(
 
     public static final RouterOptions DEFAULT = new RouterOptions(false, null, null, false, false, "/__health", false,
             List.of(), false, false, false, false, false, false, List.of("X-Forwarded-For", "X-Real-IP"), List.of(),
-            false, false, ListenerLimits.DEFAULT_MAX_CONNECTIONS, ListenerLimits.DEFAULT_MAX_IN_FLIGHT);
+            false, false, 0, 0);
 }
