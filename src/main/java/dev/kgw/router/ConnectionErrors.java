@@ -10,6 +10,7 @@ import io.vertx.core.http.StreamResetException;
 import java.io.IOException;
 import java.nio.channels.ClosedChannelException;
 import java.time.Duration;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -27,17 +28,19 @@ final class ConnectionErrors {
     private final RateLimitedLog malformed = new RateLimitedLog(LOG, EVERY);
     private final RateLimitedLog other = new RateLimitedLog(LOG, EVERY);
 
-    void log(HttpConnection conn, Throwable t) {
+    void log(HttpConnection conn, Throwable t) { log(conn::remoteAddress, t); }
+
+    /** @param client the client's address, asked only when a line is written */
+    void log(Supplier<?> client, Throwable t) {
         if (t instanceof StreamResetException reset) {
-            gone.log(Level.FINE, () -> "client " + conn.remoteAddress() + " reset its HTTP/2 stream (error code "
+            gone.log(Level.FINE, () -> "client " + client.get() + " reset its HTTP/2 stream (error code "
                     + reset.getCode() + ")");
         } else if (clientWentAway(t)) {
-            gone.log(Level.FINE, () -> "client " + conn.remoteAddress() + " went away: " + describe(t));
+            gone.log(Level.FINE, () -> "client " + client.get() + " went away: " + describe(t));
         } else if (t instanceof DecoderException || t instanceof Http2Exception) {
-            malformed.log(Level.INFO, () -> "client " + conn.remoteAddress() + " sent a malformed request: "
-                    + describe(t));
+            malformed.log(Level.INFO, () -> "client " + client.get() + " sent a malformed request: " + describe(t));
         } else {
-            other.log(Level.WARNING, () -> "connection of client " + conn.remoteAddress() + ": " + describe(t), t);
+            other.log(Level.WARNING, () -> "connection of client " + client.get() + ": " + describe(t), t);
         }
     }
 

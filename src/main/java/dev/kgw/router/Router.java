@@ -113,7 +113,7 @@ public final class Router implements Handler<HttpServerRequest> {
             });
             dispatch(req, route, trace);
         } catch (RuntimeException e) {
-            LOG.severe("request " + req.method() + " " + req.uri() + " failed: " + e);
+            LOG.severe("request " + req.method() + " " + req.uri() + " from " + req.remoteAddress() + " failed: " + e);
             HttpServerResponse resp = req.response();
             if (!resp.ended() && !resp.headWritten()) resp.setStatusCode(500).end();
         }
