@@ -148,7 +148,8 @@ public final class Gateway {
     /**
      * Stops the node without costing clients anything: first a draining phase ({@code kgw/lifecycle.drain_delay})
      * in which it still serves while {@code /__health} says 503 and every response closes its connection, so the
-     * balancer moves traffic away; then the listener closes and in-flight requests finish (bounded by
+     * balancer moves traffic away; then the listener closes, in-flight requests finish, and a keep-alive connection
+     * not used since the drain began is closed once that was {@link GatewayServer#IDLE_CLOSE} ago (all bounded by
      * {@code max_shutdown_wait_time} when set); then everything is freed.
      */
     public Future<Void> stop() {

@@ -77,6 +77,9 @@ final class ConnectionGuard extends ChannelDuplexHandler implements Runnable {
 
     private final Shared shared;
     private ChannelHandlerContext ctx;
+    /** The HTTP/1 decoder's place: once it is gone the connection speaks something else and this guard leaves. */
+    private ChannelHandlerContext decoder;
+    private ChannelHandlerContext watch;
     /** A request head arrived and the end of its body did not yet. */
     private boolean reading;
     /** Requests received whose final response is not written yet (more than one only with pipelining). */
@@ -106,6 +109,9 @@ final class ConnectionGuard extends ChannelDuplexHandler implements Runnable {
     ChannelInboundHandlerAdapter bytesWatch() {
         return new ChannelInboundHandlerAdapter() {
             @Override
+            public void handlerAdded(ChannelHandlerContext c) { watch = c; }
+
+            @Override
             public void channelRead(ChannelHandlerContext c, Object msg) {
                 if (msg instanceof ByteBuf b && b.isReadable()) bytesIn = true;
                 c.fireChannelRead(msg);
@@ -116,6 +122,7 @@ final class ConnectionGuard extends ChannelDuplexHandler implements Runnable {
     @Override
     public void handlerAdded(ChannelHandlerContext ctx) {
         this.ctx = ctx;
+        this.decoder = ctx.pipeline().context("httpDecoder");
         // as Go's server: the first head is due read_header_timeout after the connection opened
         headDeadline = System.nanoTime() + shared.limits.readHeaderTimeoutNanos();
         arm(headDeadline);
@@ -207,7 +214,7 @@ final class ConnectionGuard extends ChannelDuplexHandler implements Runnable {
 
     @Override
     public void channelReadComplete(ChannelHandlerContext ctx) {
-        if (bytesIn && !messageIn && !reading && pending == 0 && headDeadline == 0 && !refused) {
+        if (bytesIn && !messageIn && !reading && pending == 0 && headDeadline == 0 && !refused && http1()) {
             // the first bytes of a head that did not come out whole: it has read_header_timeout from now
             headDeadline = System.nanoTime() + shared.limits.readHeaderTimeoutNanos();
             arm(headDeadline);
@@ -304,11 +311,21 @@ final class ConnectionGuard extends ChannelDuplexHandler implements Runnable {
         timer = ctx.executor().schedule(this, Math.max(0, at - System.nanoTime()), TimeUnit.NANOSECONDS);
     }
 
+    /** False once the decoder left the pipeline (an upgrade): then this guard and its byte watch leave too. */
+    private boolean http1() {
+        if (decoder != null && !decoder.isRemoved()) return true;
+        headDeadline = 0;
+        bodyDeadline = 0;
+        ctx.pipeline().remove(this);
+        if (watch != null && !watch.isRemoved()) ctx.pipeline().remove(watch.handler());
+        return false;
+    }
+
     /** The timer: enforces whichever deadline passed, re-arms for the next one. */
     @Override
     public void run() {
         timer = null;
-        if (closed) return;
+        if (closed || !http1()) return;
         long now = System.nanoTime();
         if (headDeadline != 0 && now - headDeadline >= 0) {
             timedOut("no complete request head within read_header_timeout");

@@ -14,9 +14,9 @@ import io.vertx.core.http.ClientAuth;
 import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.impl.http1.Http1ServerConnection;
 import io.vertx.core.net.PemKeyCertOptions;
 import io.vertx.core.net.PemTrustOptions;
-import io.vertx.core.net.impl.ConnectionBase;
 import java.net.BindException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -39,7 +39,7 @@ public final class GatewayServer {
      * shut down: a client still using it gets its answer (with {@code Connection: close}) instead of a connection
      * closed under its request. After a {@code drain_delay} longer than this, such connections close at once.
      */
-    static final Duration IDLE_CLOSE = Duration.ofSeconds(1);
+    public static final Duration IDLE_CLOSE = Duration.ofSeconds(1);
 
     private final Vertx vertx;
     private final ServiceConfig config;
@@ -107,8 +107,9 @@ public final class GatewayServer {
         }
         conn.closeHandler(v -> counters.openConnections.decrementAndGet());
         conn.exceptionHandler(t -> errors.log(conn, t));
-        if (conn instanceof ConnectionBase base) {
-            ChannelPipeline p = base.channelHandlerContext().pipeline();
+        // an HTTP/2 connection (TLS with ALPN, h2c, an h2c upgrade) has its own flow control and GOAWAY
+        if (conn instanceof Http1ServerConnection http1) {
+            ChannelPipeline p = http1.channelHandlerContext().pipeline();
             if (p.get("httpDecoder") != null && p.get("handler") != null) {
                 ConnectionGuard guard = new ConnectionGuard(guards);
                 p.addBefore("httpDecoder", "kgwBytesWatch", guard.bytesWatch());
@@ -124,7 +125,11 @@ public final class GatewayServer {
         }
     }
 
-    /** Stops accepting, then waits for in-flight requests up to {@code graceMillis} (0 = as long as it takes). */
+    /**
+     * Stops accepting, then waits up to {@code graceMillis} (0 = as long as it takes) for every connection to close:
+     * each HTTP/1 one after its response under way, or once unused for {@link #IDLE_CLOSE} since the drain began
+     * ({@link ConnectionGuard}); past the grace Vert.x closes what is left.
+     */
     public Future<Void> stop(long graceMillis) {
         List<Future<Void>> all = new ArrayList<>();
         synchronized (servers) {

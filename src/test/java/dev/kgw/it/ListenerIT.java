@@ -254,6 +254,34 @@ class ListenerIT {
         }
     }
 
+    /**
+     * With {@code use_h2c} a client may upgrade a connection to HTTP/2; the HTTP/1 head timeout must not follow it
+     * there: requests on the upgraded connection past {@code read_header_timeout} are not cut.
+     */
+    @Test
+    void anH2cUpgradedConnectionIsNotTimedOutAsHttp1() throws Exception {
+        try (TestBackend backend = new TestBackend()) {
+            Node n = start(backend, "\"read_header_timeout\": \"1s\", \"use_h2c\": true", "");
+            try {
+                HttpClient h2c = HttpClient.newBuilder().version(HttpClient.Version.HTTP_2).build();
+                long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(2500);
+                int requests = 0;
+                while (System.nanoTime() < deadline) {
+                    HttpResponse<String> r = h2c.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + n.port
+                            + "/ping")).build(), HttpResponse.BodyHandlers.ofString());
+                    assertEquals(200, r.statusCode());
+                    if (requests++ > 0) assertEquals(HttpClient.Version.HTTP_2, r.version(), "upgraded");
+                    Thread.sleep(100); // a request every 100 ms on the one connection, for longer than the timeout
+                }
+                assertEquals(0, n.stat("server.read-timeouts"), n.stats());
+                assertEquals(2, n.stat("server.connections.open"), "the test client's HTTP/1 connection and one "
+                        + "for all the h2c requests: " + n.stats());
+            } finally {
+                n.process.destroyForcibly();
+            }
+        }
+    }
+
     /** RFC 9112: HTTP/1.1 needs exactly one Host (400 otherwise, as Go's server says it); HTTP/1.0 may have none. */
     @Test
     void http11WithoutExactlyOneHostIs400() throws Exception {
