@@ -10,6 +10,8 @@ import dev.kgw.proxy.PipelineHooks;
 import dev.kgw.proxy.ProxyFactory;
 import dev.kgw.proxy.ProxyNamespace;
 import dev.kgw.router.GatewayServer;
+import dev.kgw.router.ListenerCounters;
+import dev.kgw.router.UnhandledErrors;
 import dev.kgw.router.LifecycleNamespace;
 import dev.kgw.router.LifecycleOptions;
 import dev.kgw.router.NodeState;
@@ -77,10 +79,13 @@ public final class Gateway {
         this.state = new NodeState(config.fingerprint());
         int loops = Math.max(1, Runtime.getRuntime().availableProcessors());
         this.vertx = Vertx.vertx(new VertxOptions().setPreferNativeTransport(true).setEventLoopPoolSize(loops));
+        vertx.exceptionHandler(new UnhandledErrors()::log);
+        ListenerCounters listener = new ListenerCounters();
         this.influx = config.extra().get(InfluxNamespace.NAME, InfluxOptions.class)
                 .map(o -> new InfluxReporter(vertx, o, config.port())).orElse(null);
         this.stats = config.extra().get(StatsNamespace.NAME, StatsOptions.class)
                 .map(o -> new NodeStats(vertx, o, config.endpoints())).orElse(null);
+        if (stats != null) stats.listener(listener);
         BodyBudget bodies = BodyBudget.forHeap();
         this.http = new HttpExecutor(vertx, config.client(), bodies);
         RateLimits limits = new RateLimits(vertx, config);
@@ -91,6 +96,7 @@ public final class Gateway {
             telemetry = config.extra().get(OtelNamespace.NAME, OtelOptions.class)
                     .map(o -> new NodeTelemetry(o, config.fingerprint(), config.port(), metricsPort,
                             limits::localDecisions)).orElse(null);
+            if (telemetry != null) telemetry.listener(listener);
             List<PipelineHooks> hooks = new ArrayList<>();
             if (telemetry != null) hooks.add(telemetry.hooks());
             if (stats != null) hooks.add(stats.hooks());
@@ -106,7 +112,7 @@ public final class Gateway {
             throw e;
         }
         this.otel = telemetry;
-        this.server = new GatewayServer(vertx, config, router, loops);
+        this.server = new GatewayServer(vertx, config, router, loops, state, listener);
     }
 
     /**
@@ -144,7 +150,8 @@ public final class Gateway {
     /**
      * Stops the node without costing clients anything: first a draining phase ({@code kgw/lifecycle.drain_delay})
      * in which it still serves while {@code /__health} says 503 and every response closes its connection, so the
-     * balancer moves traffic away; then the listener closes and in-flight requests finish (bounded by
+     * balancer moves traffic away; then the listener closes, in-flight requests finish, and a keep-alive connection
+     * not used since the drain began is closed once that was {@link GatewayServer#IDLE_CLOSE} ago (all bounded by
      * {@code max_shutdown_wait_time} when set); then everything is freed.
      */
     public Future<Void> stop() {

@@ -51,7 +51,7 @@ final class RunCommand implements Callable<Integer> {
         try {
             gateway.start().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
         } catch (Exception e) {
-            System.err.println("ERROR starting the listener on port " + cfg.port() + ": "
+            System.err.println("ERROR starting the listener: "
                     + (e.getCause() != null ? e.getCause().getMessage() : e.getMessage()));
             gateway.stop();
             return 1;
@@ -68,9 +68,11 @@ final class RunCommand implements Callable<Integer> {
             signalled.countDown();
         });
         signalled.await();
+        // stop() starts draining before it returns: once this line is out, every response says Connection: close
+        var stopping = gateway.stop();
         LOG.info("shutting down: draining (health answers 503), then finishing in-flight requests");
         try {
-            gateway.stop().toCompletionStage().toCompletableFuture().get();
+            stopping.toCompletionStage().toCompletableFuture().get();
         } catch (Exception e) {
             LOG.warning("shutdown: " + e.getMessage());
             return 1;

@@ -8,32 +8,60 @@ import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.Vertx;
+import dev.kgw.telemetry.logging.RateLimitedLog;
+import io.netty.channel.ChannelPipeline;
 import io.vertx.core.http.ClientAuth;
+import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.impl.http1.Http1ServerConnection;
 import io.vertx.core.net.PemKeyCertOptions;
 import io.vertx.core.net.PemTrustOptions;
+import java.net.BindException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
- * The listener: one HTTP server per event loop on the same port (the kernel spreads connections), all sharing
- * one {@link Router}. Stopping closes the listener first and lets in-flight requests finish.
+ * The listener: one HTTP server per event loop, all sharing one {@link Router}. Vert.x binds one server socket for
+ * the first and hands its accepted connections round robin to every event loop, so no {@code SO_REUSEPORT} is
+ * needed, and without it a second node on a port in use fails as KrakenD does instead of silently splitting the
+ * traffic with the first. Stopping closes the listener first and lets in-flight requests finish.
  */
 public final class GatewayServer {
+    private static final Logger LOG = Logger.getLogger(GatewayServer.class.getName());
+    /**
+     * How long after the drain started a keep-alive connection that was not used since stays open once the listener
+     * shut down: a client still using it gets its answer (with {@code Connection: close}) instead of a connection
+     * closed under its request. After a {@code drain_delay} longer than this, such connections close at once.
+     */
+    public static final Duration IDLE_CLOSE = Duration.ofSeconds(1);
+
     private final Vertx vertx;
     private final ServiceConfig config;
     private final Router router;
     private final int instances;
+    private final ListenerLimits limits;
+    private final ListenerCounters counters;
+    private final ConnectionGuard.Shared guards;
+    private final ConnectionErrors errors = new ConnectionErrors();
+    private final RateLimitedLog refusedConnections = new RateLimitedLog(LOG, Duration.ofSeconds(10));
     private final List<HttpServer> servers = new ArrayList<>();
     private String deploymentId;
 
-    public GatewayServer(Vertx vertx, ServiceConfig config, Router router, int instances) {
+    public GatewayServer(Vertx vertx, ServiceConfig config, Router router, int instances, NodeState state,
+                         ListenerCounters counters) {
         this.vertx = vertx;
         this.config = config;
         this.router = router;
         this.instances = instances;
+        this.limits = ListenerLimits.of(config.server(), router.options());
+        this.counters = counters;
+        this.guards = new ConnectionGuard.Shared(limits, counters, state, IDLE_CLOSE);
     }
 
     public Future<Void> start() {
@@ -41,16 +69,53 @@ public final class GatewayServer {
         return vertx.deployVerticle(() -> new VerticleBase() {
             @Override
             public Future<?> start() {
-                HttpServer s = vertx.createHttpServer(options).requestHandler(router);
+                HttpServer s = vertx.createHttpServer(options).requestHandler(router)
+                        .connectionHandler(GatewayServer.this::connected);
                 synchronized (servers) {
                     servers.add(s);
                 }
                 return s.listen();
             }
-        }, new DeploymentOptions().setInstances(instances)).map(id -> {
+        }, new DeploymentOptions().setInstances(instances)).<Void>map(id -> {
             deploymentId = id;
             return null;
-        });
+        }).recover(e -> Future.failedFuture(bindFailure(e)));
+    }
+
+    /** Go's wording ({@code listen tcp :8080: bind: address already in use}) for a port in use. */
+    private Throwable bindFailure(Throwable e) {
+        if (!(e instanceof BindException)
+                && !String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT).contains("address already in use")) {
+            return e;
+        }
+        return new BindException("listen tcp " + config.listenIp() + ":" + config.port()
+                + ": bind: address already in use");
+    }
+
+    /**
+     * Every new client connection, on its event loop, before it reads a request: refused past
+     * {@code max_connections}; HTTP/1 ones get their {@link ConnectionGuard}.
+     */
+    private void connected(HttpConnection conn) {
+        if (counters.openConnections.incrementAndGet() > limits.maxConnections()) {
+            counters.openConnections.decrementAndGet();
+            counters.refusedConnections.increment();
+            refusedConnections.log(Level.WARNING, () -> "refusing connections: " + limits.maxConnections()
+                    + " open, the router's max_connections; " + counters.refusedConnections() + " refused so far");
+            conn.close();
+            return;
+        }
+        conn.closeHandler(v -> counters.openConnections.decrementAndGet());
+        conn.exceptionHandler(t -> errors.log(conn, t));
+        // an HTTP/2 connection (TLS with ALPN, h2c, an h2c upgrade) has its own flow control and GOAWAY
+        if (conn instanceof Http1ServerConnection http1) {
+            ChannelPipeline p = http1.channelHandlerContext().pipeline();
+            if (p.get("httpDecoder") != null && p.get("handler") != null) {
+                ConnectionGuard guard = new ConnectionGuard(guards);
+                p.addBefore("httpDecoder", "kgwBytesWatch", guard.bytesWatch());
+                p.addBefore("handler", "kgwGuard", guard);
+            }
+        }
     }
 
     /** The bound port (useful with port 0 in tests). */
@@ -60,7 +125,11 @@ public final class GatewayServer {
         }
     }
 
-    /** Stops accepting, then waits for in-flight requests up to {@code graceMillis} (0 = as long as it takes). */
+    /**
+     * Stops accepting, then waits up to {@code graceMillis} (0 = as long as it takes) for every connection to close:
+     * each HTTP/1 one after its response under way, or once unused for {@link #IDLE_CLOSE} since the drain began
+     * ({@link ConnectionGuard}); past the grace Vert.x closes what is left.
+     */
     public Future<Void> stop(long graceMillis) {
         List<Future<Void>> all = new ArrayList<>();
         synchronized (servers) {
@@ -80,7 +149,6 @@ public final class GatewayServer {
                 .setMaxHeaderSize(s.maxHeaderBytes())
                 .setMaxInitialLineLength(Math.max(4096, Math.min(s.maxHeaderBytes(), 64 * 1024)))
                 .setTcpNoDelay(true)
-                .setReusePort(true)
                 .setHttp2ClearTextEnabled(s.useH2c() || routerOptions.useH2c())
                 .setHandle100ContinueAutomatically(true)
                 // no WebSockets here (KrakenD CE has none): without their compression extension the pipeline

@@ -7,6 +7,7 @@ package dev.kgw.router;
 public final class NodeState {
     private final String fingerprint;
     private volatile boolean draining;
+    private volatile long drainingSince;
 
     public NodeState(String fingerprint) { this.fingerprint = fingerprint; }
 
@@ -14,6 +15,16 @@ public final class NodeState {
 
     public boolean draining() { return draining; }
 
-    /** From now on {@code /__health} answers 503 and responses ask clients to close their connection. */
-    public void startDraining() { draining = true; }
+    /** {@link System#nanoTime()} when draining started; meaningful only once {@link #draining()}. */
+    public long drainingSince() { return drainingSince; }
+
+    /**
+     * From now on {@code /__health} answers 503 and every response asks its client to close the connection (and
+     * the node closes it after that response).
+     */
+    public void startDraining() {
+        if (draining) return;
+        drainingSince = System.nanoTime();
+        draining = true;
+    }
 }

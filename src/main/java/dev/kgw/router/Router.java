@@ -11,7 +11,6 @@ import dev.kgw.proxy.Proxy;
 import dev.kgw.proxy.UpstreamTarget;
 import io.vertx.core.Handler;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import java.util.ArrayList;
@@ -35,7 +34,6 @@ public final class Router implements Handler<HttpServerRequest> {
     private final RouteTree<RouteHandler> routes = new RouteTree<>();
     private final RouterOptions options;
     private final String versionHeader;
-    private final NodeState state;
     /** Null when nothing observes requests: then the hot path does no extra work at all. */
     private final RequestObserver observer;
     /** Null when nothing traces. */
@@ -50,7 +48,6 @@ public final class Router implements Handler<HttpServerRequest> {
                   BodyBudget budget) {
         this.tracer = tracer;
         this.options = config.extra().get(RouterNamespace.NAME, RouterOptions.class).orElse(RouterOptions.DEFAULT);
-        this.state = state;
         this.observer = observer;
         this.versionHeader = options.hideVersionHeader() ? "Version undefined" : "Version " + Build.KRAKEND_VERSION;
         BuiltinHandlers builtins = new BuiltinHandlers(json, state, new BodyLimit(options.maxPayload(), budget));
@@ -120,7 +117,7 @@ public final class Router implements Handler<HttpServerRequest> {
             });
             dispatch(req, route, trace);
         } catch (RuntimeException e) {
-            LOG.severe("request " + req.method() + " " + req.uri() + " failed: " + e);
+            LOG.severe("request " + req.method() + " " + req.uri() + " from " + req.remoteAddress() + " failed: " + e);
             HttpServerResponse resp = req.response();
             if (!resp.ended() && !resp.headWritten()) resp.setStatusCode(500).end();
         }
@@ -128,10 +125,7 @@ public final class Router implements Handler<HttpServerRequest> {
 
     /** @param route where to note the matched pattern (before the handler runs, which may answer at once) */
     private void dispatch(HttpServerRequest req, String[] route, Object trace) {
-        if (state.draining()) {
-            // a keep-alive client (or balancer) must not send its next request here: this node is stopping
-            req.response().putHeader(HttpHeaders.CONNECTION, HttpHeaders.CLOSE);
-        }
+        // draining: the listener's ConnectionGuard adds Connection: close to whatever this answers
         String method = req.method().name();
         String path = req.path();
         if (path == null || path.isEmpty() || path.charAt(0) != '/') {

@@ -41,7 +41,7 @@ public final class RouterNamespace implements Namespace {
                 f.bool("disable_handle_method_not_allowed", false), f.bool("disable_path_decoding", false),
                 f.bool("remove_extra_slash", false), f.bool("forwarded_by_client_ip", false), ipHeaders,
                 f.strings("trusted_proxies"), f.bool("auto_options", false), f.bool("use_h2c", false),
-                maxPayload(f));
+                maxPayload(f), atLeastOne(f, "max_connections"), atLeastOne(f, "max_in_flight"));
         f.bool("app_engine", false);
         f.raw("max_multipart_memory");
         f.bool("disable_gzip", false);
@@ -54,6 +54,14 @@ public final class RouterNamespace implements Namespace {
         int v = f.integer("max_payload", 0);
         if (v < 0) f.problems().error(f.path("max_payload"), "must be a positive number of bytes");
         return v <= 0 ? RouterOptions.DEFAULT_MAX_PAYLOAD : v;
+    }
+
+    /** 0 when not set (the listener then derives it from the heap). */
+    private static int atLeastOne(Fields f, String key) {
+        if (!f.has(key)) return 0;
+        int v = f.integer(key, 0);
+        if (v < 1) f.problems().error(f.path(key), "must be at least 1");
+        return v;
     }
 
     /** Written as gin's {@code c.JSON} writes it: Go's encoding, keys sorted. */

@@ -373,7 +373,7 @@ class ClusterIT {
         config = dir.resolve("krakend.json");
         Files.writeString(config, """
             {"version": 3, "name": "cluster-%d", "timeout": "3s", "max_shutdown_wait_time": "10s",
-             "extra_config": {"kgw/lifecycle": {"drain_delay": "1500ms"},
+             "extra_config": {"kgw/lifecycle": {"drain_delay": "1s"},
                               "telemetry/opentelemetry": {"exporters": {"prometheus": [{"port": 9090}]}}%s},
              "endpoints": [
               {"endpoint": "/work", "backend": [{"host": ["%s"], "url_pattern": "/work"}]},
@@ -435,8 +435,8 @@ class ClusterIT {
     }
 
     /**
-     * HAProxy in front of four servers (the fourth starts later), never reusing a server connection, naming the
-     * server that answered in {@code X-Node}. Without retries a node that drops a request shows as a failed
+     * HAProxy in front of four servers (the fourth starts later), with its default keep-alive connections to
+     * them, naming the server that answered in {@code X-Node}. Without retries a node that drops a request shows as a failed
      * request; with them, connection failures and empty responses go to another node.
      */
     private String haproxyConfig(int front, boolean retries) {
@@ -453,8 +453,8 @@ class ClusterIT {
               timeout client 10s
               timeout server 10s
               %s
-              # one request per server connection, so the balancer never reuses one a stopping node is closing
-              option http-server-close
+              # otherwise HAProxy's defaults: keep-alive to the servers and http-reuse safe, so idle server
+              # connections of a stopping node are in the balancer's pool while it drains
             frontend stats
               bind 127.0.0.1:%d
               stats enable

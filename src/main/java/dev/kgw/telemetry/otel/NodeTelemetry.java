@@ -1,6 +1,7 @@
 package dev.kgw.telemetry.otel;
 
 import dev.kgw.proxy.PipelineHooks;
+import dev.kgw.router.ListenerCounters;
 import dev.kgw.router.RequestObserver;
 import dev.kgw.router.RequestTracer;
 import dev.kgw.telemetry.NodeIdentity;
@@ -66,6 +67,35 @@ public final class NodeTelemetry implements AutoCloseable {
             if (options.processMetrics()) ProcessMetrics.process(meter);
             if (options.runtimeMetrics()) ProcessMetrics.runtime(meter);
         }
+    }
+
+    /**
+     * The listener's state next to the request metrics: open connections and requests in flight (gauges), what it
+     * refused or closed (counters, by {@code reason}). Read at export time; nothing per request.
+     */
+    public void listener(ListenerCounters c) {
+        if (meter == null) return;
+        meter.upDownCounterBuilder("kgw.server.connections").setDescription("Client connections open")
+                .buildWithCallback(m -> m.record(c.openConnections()));
+        meter.upDownCounterBuilder("kgw.server.requests.in_flight")
+                .setDescription("Requests whose head arrived and whose response is not written yet")
+                .buildWithCallback(m -> m.record(c.inFlight()));
+        AttributeKey<String> reason = AttributeKey.stringKey("reason");
+        Attributes maxConnections = Attributes.of(reason, "max_connections");
+        meter.counterBuilder("kgw.server.connections.refused")
+                .setDescription("Connections closed at once, by reason")
+                .buildWithCallback(m -> m.record(c.refusedConnections(), maxConnections));
+        Attributes maxInFlight = Attributes.of(reason, "max_in_flight");
+        Attributes badHost = Attributes.of(reason, "host");
+        Attributes timeout = Attributes.of(reason, "read_timeout");
+        meter.counterBuilder("kgw.server.requests.refused")
+                .setDescription("Requests the listener answered or cut itself (503 past max_in_flight, 400 for a "
+                        + "missing or repeated Host, a head or body that took too long), by reason")
+                .buildWithCallback(m -> {
+                    m.record(c.refusedRequests(), maxInFlight);
+                    m.record(c.badRequests(), badHost);
+                    m.record(c.readTimeouts(), timeout);
+                });
     }
 
     /** The router layer's metrics, or null when nothing measures it. */

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import dev.kgw.config.EndpointConfig;
 import dev.kgw.proxy.PipelineHooks;
+import dev.kgw.router.ListenerCounters;
 import dev.kgw.router.RequestObserver;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -42,6 +43,16 @@ public final class NodeStats {
                 : new PipeStats(registry, !options.proxyDisabled(), !options.backendDisabled());
         JvmStats.register(registry);
         this.timer = vertx.setPeriodic(Math.max(1, options.collectionTime().toMillis()), id -> collect());
+    }
+
+    /** The listener's gauges and counters, read when the stats are served. */
+    public void listener(ListenerCounters c) {
+        registry.gauge("server.connections.open", c::openConnections);
+        registry.gauge("server.requests.in-flight", c::inFlight);
+        registry.gauge("server.connections.refused", c::refusedConnections);
+        registry.gauge("server.requests.refused", c::refusedRequests);
+        registry.gauge("server.requests.bad", c::badRequests);
+        registry.gauge("server.read-timeouts", c::readTimeouts);
     }
 
     /** What the router calls per answered request; null with {@code router_disabled}. */
