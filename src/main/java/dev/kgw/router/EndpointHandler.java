@@ -11,6 +11,7 @@ import dev.kgw.proxy.ProxyOptions;
 import dev.kgw.proxy.Request;
 import dev.kgw.proxy.Response;
 import dev.kgw.proxy.UrlTemplate;
+import dev.kgw.telemetry.logging.RateLimitedLog;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
@@ -20,6 +21,7 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpVersion;
 import io.vertx.core.http.HttpServerResponse;
 import java.net.URLDecoder;
+import java.time.Duration;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -56,6 +58,7 @@ final class EndpointHandler {
     /** Rate limits (later: auth) in front of the pipeline; null when the endpoint has none. */
     private final EndpointGate gate;
     private final BodyLimit bodyLimit;
+    private final RateLimitedLog failures = new RateLimitedLog(LOG, Duration.ofSeconds(10));
 
     EndpointHandler(EndpointConfig endpoint, Proxy proxy, Renderer renderer, RouterOptions router,
                     ClientIp clientIp, EndpointGate gate, BodyBudget budget) {
@@ -169,8 +172,11 @@ final class EndpointHandler {
             if (r != null && r.stream != null && resp.closed()) r.stream.resume();
             return;
         }
-        if (err != null && LOG.isLoggable(Level.FINE)) {
-            LOG.fine("[ENDPOINT: " + endpoint.endpoint() + "] " + err.getMessage());
+        if (err != null) {
+            // names the endpoint, and through the error the backend call (method and URL) that failed; a dead
+            // backend fails every request, so one line per endpoint per interval says how many were left out
+            failures.log(Level.WARNING, () -> "[ENDPOINT: " + endpoint.method() + " " + endpoint.endpoint() + "] "
+                    + String.valueOf(err.getMessage() == null ? err : err.getMessage()).replace('\n', ';'));
         }
         if (r == null) {
             writeError(resp, err);

@@ -26,12 +26,16 @@ class HardeningIT {
     static RawBackend backend;
     static Process node;
     static int port;
+    static int downPort;
+    static java.nio.file.Path log;
 
     @BeforeAll
     static void start() throws Exception {
         backend = new RawBackend();
         port = Nodes.freePort();
         String b = backend.url();
+        downPort = Nodes.freePort();
+        log = java.nio.file.Files.createTempFile("kgw-hardening", ".log");
         node = Nodes.runNode(List.of(), """
             {"version": 3, "port": %d, "timeout": "2s",
              "endpoints": [
@@ -41,9 +45,10 @@ class HardeningIT {
               {"endpoint": "/files/{name}/meta", "backend": [{"host": ["%s"], "url_pattern": "/item/{name}/meta"}]},
               {"endpoint": "/hang", "timeout": "300ms", "backend": [{"host": ["%s"], "url_pattern": "/hang"}]},
               {"endpoint": "/endless", "timeout": "500ms", "output_encoding": "no-op",
-               "backend": [{"host": ["%s"], "url_pattern": "/endless", "encoding": "no-op"}]}
+               "backend": [{"host": ["%s"], "url_pattern": "/endless", "encoding": "no-op"}]},
+              {"endpoint": "/down", "backend": [{"host": ["http://127.0.0.1:%d"], "url_pattern": "/x"}]}
              ]}
-            """.formatted(port, b, b, b, b, b, b), port);
+            """.formatted(port, b, b, b, b, b, b, downPort), port, log);
     }
 
     @AfterAll
@@ -135,6 +140,21 @@ class HardeningIT {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
         while (backend.endlessCut.get() == cutBefore && System.nanoTime() < deadline) Thread.sleep(10);
         assertEquals(cutBefore + 1, backend.endlessCut.get(), "the upstream connection was closed too");
+    }
+
+    @Test
+    void aFailingBackendIsLoggedOnceWithItsEndpointAndUrlNotOncePerRequest() throws Exception {
+        for (int i = 0; i < 5; i++) assertEquals(500, status("/down"));
+        String expected = "WARNING: [ENDPOINT: GET /down] Get \"http://127.0.0.1:" + downPort + "/x\": ";
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        List<String> lines;
+        do {
+            lines = java.nio.file.Files.readAllLines(log).stream().filter(l -> l.contains("/down")
+                    && !l.contains("[GIN]")).toList();
+            if (lines.isEmpty()) Thread.sleep(20); // poll interval, bounded by the deadline
+        } while (lines.isEmpty() && System.nanoTime() < deadline);
+        assertEquals(1, lines.size(), "one line for five failures: " + lines);
+        assertTrue(lines.get(0).contains(expected), lines.get(0));
     }
 
     /** One GET over a fresh socket with the target exactly as given (no client-side normalisation). */

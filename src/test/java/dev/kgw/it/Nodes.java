@@ -79,10 +79,15 @@ final class Nodes {
      * once {@code /__health} on {@code port} answers.
      */
     static Process runNode(List<String> jvmArgs, String config, int port) throws Exception {
+        return runNode(jvmArgs, config, port, java.nio.file.Files.createTempFile("kgw-node", ".log"));
+    }
+
+    /** The same, with the node's output in {@code log}. */
+    static Process runNode(List<String> jvmArgs, String config, int port, Path log) throws Exception {
         Path cfg = java.nio.file.Files.createTempFile("kgw-node", ".json");
         java.nio.file.Files.writeString(cfg, config);
         Process node = new ProcessBuilder(command(jvmArgs, "run", "-c", cfg.toString())).redirectErrorStream(true)
-                .redirectOutput(java.nio.file.Files.createTempFile("kgw-node", ".log").toFile()).start();
+                .redirectOutput(log.toFile()).start();
         awaitAnswer(HttpClient.newHttpClient(), URI.create("http://127.0.0.1:" + port + "/__health"), node, 30);
         return node;
     }
