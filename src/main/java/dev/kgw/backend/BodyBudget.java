@@ -23,7 +23,7 @@ public final class BodyBudget {
     public BodyBudget(long capacity) { this.capacity = capacity; }
 
     /** Most of the heap: the rest of the node (routes, pools, connections) lives in the remainder. */
-    public static BodyBudget forHeap() { return new BodyBudget(Runtime.getRuntime().maxMemory() * 3 / 5); }
+    public static BodyBudget forHeap() { return new BodyBudget(Runtime.getRuntime().maxMemory() * 7 / 10); }
 
     /** Takes {@code n} if it fits. */
     public boolean tryReserve(long n) {

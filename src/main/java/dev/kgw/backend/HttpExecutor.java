@@ -12,6 +12,7 @@ import io.vertx.core.http.HttpClientAgent;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpVersion;
@@ -216,7 +217,7 @@ public final class HttpExecutor {
                 // drain so the connection goes back to the pool; a redirect with a large body is not worth it
                 ResponseBodies.read(resp, REDIRECT_BODY_BYTES, budget, 1).onComplete(b -> {
                     if (b.succeeded()) budget.release(b.result().length());
-                    else resp.request().connection().close();
+                    else abandon(resp);
                 });
                 String next;
                 try {
@@ -256,8 +257,8 @@ public final class HttpExecutor {
             ResponseBodies.read(resp, maxBodyBytes, budget, BodyBudget.DECODE_WEIGHT).onComplete(b -> {
                 if (b.failed()) {
                     // a cut body leaves bytes on the wire: this connection cannot carry another request
-                    if (!(b.cause() instanceof DeadlineExceededException)) resp.request().connection().close();
                     fail(b.cause());
+                    if (!(b.cause() instanceof DeadlineExceededException)) abandon(resp);
                     return;
                 }
                 vertx.cancelTimer(timer);
@@ -281,6 +282,17 @@ public final class HttpExecutor {
                         + Integer.toHexString(c) + " at " + i + ")");
             }
         }
+    }
+
+    /**
+     * Closes the connection of an answer the node will not read to its end (it cannot carry another request). The
+     * failure that caused it is the call's own; the close itself is expected, so its echo is not logged.
+     */
+    public static void abandon(HttpClientResponse resp) {
+        HttpConnection c = resp.request().connection();
+        c.exceptionHandler(e -> { });
+        resp.exceptionHandler(e -> { });
+        c.close();
     }
 
     /** Gives back to the node's budget what a read response body held, when no exchange holds it. */

@@ -61,7 +61,7 @@ public final class HttpBackendProxy implements Proxy {
             resp.status = up.status();
             resp.headers = up.headers();
             resp.stream = up.stream();
-            if (up.stream() != null) resp.cancelStream = () -> up.stream().request().connection().close();
+            if (up.stream() != null) resp.cancelStream = () -> HttpExecutor.abandon(up.stream());
             resp.raw = up.body();
             return resp;
         }

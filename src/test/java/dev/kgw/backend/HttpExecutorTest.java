@@ -33,12 +33,18 @@ class HttpExecutorTest {
                 .connectionHandler(c -> connections.incrementAndGet())
                 .requestHandler(req -> {
                     if (req.path().startsWith("/hang")) return; // never answered
+                    if (req.path().startsWith("/chunked")) { // 4 MB without a declared length
+                        req.response().setChunked(true);
+                        for (int i = 0; i < 64; i++) req.response().write(io.vertx.core.buffer.Buffer.buffer(new byte[65536]));
+                        req.response().end();
+                        return;
+                    }
                     req.response().putHeader("Content-Type", "application/json").end("{\"ok\":true}");
                 })
                 .listen(0).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
         // one connection per host: a poisoned one would be the only one there is
         http = new HttpExecutor(vertx, new ClientSettings(Duration.ZERO, Duration.ZERO, false, false, 0, 1,
-                Duration.ZERO, Duration.ZERO, Duration.ZERO, TlsSettings.none()), new BodyBudget(8 << 20));
+                Duration.ZERO, Duration.ZERO, Duration.ZERO, TlsSettings.none()), new BodyBudget(64 << 20));
     }
 
     @AfterEach
@@ -77,5 +83,14 @@ class HttpExecutorTest {
         assertEquals(200, call("/ok", 2000).status());
         assertTrue((System.nanoTime() - t) / 1_000_000 < 1000, "the next call waited on the abandoned connection");
         assertEquals(2, connections.get(), "the abandoned connection is closed, not put back in the pool");
+    }
+
+    @Test
+    void aChunkedAnswerPastItsBoundFailsAsSoonAsItPassesAndClosesItsConnection() throws Exception {
+        long t = System.nanoTime();
+        ExecutionException e = assertThrows(ExecutionException.class, () -> call("/chunked", 5000));
+        assertInstanceOf(ResponseBodies.TooLargeException.class, e.getCause());
+        assertTrue((System.nanoTime() - t) / 1_000_000 < 2000, "it waited for the deadline");
+        assertEquals(200, call("/ok", 2000).status());
     }
 }
