@@ -37,6 +37,15 @@ public final class Percent {
         return out.toString(StandardCharsets.UTF_8);
     }
 
+    /** A byte below space or DEL: Go's {@code url.Parse} refuses it anywhere in a URL. */
+    public static boolean hasControlByte(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x20 || c == 0x7f) return true;
+        }
+        return false;
+    }
+
     /** Appends {@code %XX} (upper-case hex) for one byte. */
     public static void append(StringBuilder sb, int b) {
         sb.append('%').append(HEX[(b >> 4) & 15]).append(HEX[b & 15]);

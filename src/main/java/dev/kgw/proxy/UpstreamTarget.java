@@ -49,10 +49,7 @@ public final class UpstreamTarget {
     }
 
     private static void checkControl(String s) {
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c < 0x20 || c == 0x7f) throw new InvalidTargetException("net/url: invalid control character in URL");
-        }
+        if (Percent.hasControlByte(s)) throw new InvalidTargetException("net/url: invalid control character in URL");
     }
 
     /** Go's {@code validEncoded(s, encodePath)}. */

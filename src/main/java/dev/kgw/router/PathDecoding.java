@@ -20,11 +20,5 @@ final class PathDecoding {
         }
     }
 
-    static boolean hasControlByte(String value) {
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (c < 0x20 || c == 0x7f) return true;
-        }
-        return false;
-    }
+    static boolean hasControlByte(String value) { return Percent.hasControlByte(value); }
 }

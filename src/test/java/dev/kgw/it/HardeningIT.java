@@ -99,7 +99,7 @@ class HardeningIT {
         for (int i = 0; i < 5; i++) assertEquals(200, status("/users/" + i));
         long ms = (System.nanoTime() - start) / 1_000_000;
         assertTrue(ms < 1000, "five calls after a timed-out one took " + ms + " ms");
-        assertTrue(backend.connections.get() >= before, "connections only grow");
+        assertTrue(backend.connections.get() > before, "the calls after it did not reuse the abandoned connection");
     }
 
     @Test
