@@ -2,13 +2,13 @@ package dev.kgw.backend;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.kgw.config.Fields;
-import dev.kgw.config.Namespace;
+import dev.kgw.config.OptionsParser;
 import dev.kgw.config.Problems;
 import java.util.List;
 import java.util.Set;
 
 /** Parses {@code backend/http}: how a failing backend reports its error. */
-public final class BackendHttpNamespace implements Namespace {
+public final class BackendHttpNamespace implements OptionsParser {
     public static final String NAME = "backend/http";
 
     @Override public String name() { return NAME; }
@@ -30,7 +30,7 @@ public final class BackendHttpNamespace implements Namespace {
     }
 
     /** {@code backend/http/client}: CE only knows {@code send_body_on_redirect}. */
-    public static final class Client implements Namespace {
+    public static final class Client implements OptionsParser {
         public static final String NAME = "backend/http/client";
 
         @Override public String name() { return NAME; }

@@ -89,27 +89,25 @@ public final class HttpExecutor {
         TlsVersions.cipherNames(t.cipherSuites()).forEach(o::addEnabledCipherSuite);
     }
 
-    /**
-     * Sends one request.
-     *
-     * @param chunked send the body with chunked encoding (KrakenD does when the client's Content-Length is not
-     *                among the forwarded headers); otherwise a Content-Length is sent
-     * @param bodyStream a client body to pipe unbuffered (no-op endpoints), or null
-     * @param stream  leave the response body unread (paused) for the caller to pipe
-     * @param maxBodyBytes the most of a read (not streamed) response body held in memory
-     */
-    public Future<UpstreamResponse> execute(String method, String url, Map<String, List<String>> headers, Buffer body,
-                                            ReadStream<Buffer> bodyStream, boolean chunked, long deadlineNanos,
-                                            boolean sendBodyOnRedirect, boolean stream, long maxBodyBytes) {
+    /** Sends one call through the backend's interceptors (null: none), then over the wire. */
+    public Future<UpstreamResponse> execute(UpstreamCall call, ClientInterceptor interceptors) {
+        if (interceptors == null) return execute(call);
+        try {
+            return interceptors.intercept(call, this::execute);
+        } catch (RuntimeException e) {
+            return Future.failedFuture(e);
+        }
+    }
+
+    /** Sends one call over the wire, following redirects, abandoned at its deadline. */
+    public Future<UpstreamResponse> execute(UpstreamCall c) {
         Promise<UpstreamResponse> promise = Promise.promise();
-        long remaining = (deadlineNanos - System.nanoTime()) / 1_000_000;
-        if (remaining <= 0) return Future.failedFuture(new DeadlineExceededException(method, url));
-        Call call = new Call(promise, deadlineNanos, sendBodyOnRedirect, stream, chunked, maxBodyBytes);
-        call.method = method;
-        call.url = url;
+        long remaining = (c.deadlineNanos() - System.nanoTime()) / 1_000_000;
+        if (remaining <= 0) return Future.failedFuture(new DeadlineExceededException(c.method(), c.url()));
+        Call call = new Call(promise, c);
         call.timer = vertx.setTimer(remaining, id -> call.expire());
-        call.bodyStream = bodyStream;
-        call.send(method, url, toMultiMap(headers), body, 0);
+        call.bodyStream = c.bodyStream();
+        call.send(c.method(), c.url(), toMultiMap(c.headers()), c.body(), 0);
         return promise.future();
     }
 
@@ -124,7 +122,6 @@ public final class HttpExecutor {
 
     private final class Call {
         final Promise<UpstreamResponse> promise;
-        final long deadlineNanos;
         final boolean sendBodyOnRedirect;
         final boolean stream;
         final boolean chunked;
@@ -135,16 +132,16 @@ public final class HttpExecutor {
 
         final long maxBodyBytes;
         /** The first request's, for error messages. */
-        String method, url;
+        final String method, url;
 
-        Call(Promise<UpstreamResponse> promise, long deadlineNanos, boolean sendBodyOnRedirect, boolean stream,
-             boolean chunked, long maxBodyBytes) {
-            this.maxBodyBytes = maxBodyBytes;
+        Call(Promise<UpstreamResponse> promise, UpstreamCall c) {
             this.promise = promise;
-            this.deadlineNanos = deadlineNanos;
-            this.sendBodyOnRedirect = sendBodyOnRedirect;
-            this.stream = stream;
-            this.chunked = chunked;
+            this.method = c.method();
+            this.url = c.url();
+            this.sendBodyOnRedirect = c.sendBodyOnRedirect();
+            this.stream = c.stream();
+            this.chunked = c.chunked();
+            this.maxBodyBytes = c.maxBodyBytes();
         }
 
         void expire() {
@@ -249,7 +246,9 @@ public final class HttpExecutor {
             if (stream) {
                 resp.pause();
                 vertx.cancelTimer(timer);
-                if (!promise.tryComplete(new UpstreamResponse(status, resp.headers(), null, resp, url, 0))) {
+                UpstreamResponse up = new UpstreamResponse(status, resp.headers(), null, resp, () -> abandon(resp),
+                        url, 0);
+                if (!promise.tryComplete(up)) {
                     resp.request().reset();
                 }
                 return;
@@ -262,7 +261,7 @@ public final class HttpExecutor {
                     return;
                 }
                 vertx.cancelTimer(timer);
-                UpstreamResponse up = new UpstreamResponse(status, resp.headers(), b.result(), null, url,
+                UpstreamResponse up = new UpstreamResponse(status, resp.headers(), b.result(), null, null, url,
                         (long) b.result().length() * BodyBudget.DECODE_WEIGHT);
                 if (!promise.tryComplete(up)) release(up); // the deadline passed meanwhile: nobody will read it
             });
@@ -288,7 +287,7 @@ public final class HttpExecutor {
      * Closes the connection of an answer the node will not read to its end (it cannot carry another request). The
      * failure that caused it is the call's own; the close itself is expected, so its echo is not logged.
      */
-    public static void abandon(HttpClientResponse resp) {
+    static void abandon(HttpClientResponse resp) {
         HttpConnection c = resp.request().connection();
         c.exceptionHandler(e -> { });
         resp.exceptionHandler(e -> { });

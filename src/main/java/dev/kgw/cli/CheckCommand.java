@@ -1,6 +1,5 @@
 package dev.kgw.cli;
 
-import dev.kgw.config.ConfigParser;
 import dev.kgw.config.EndpointConfig;
 import dev.kgw.config.GoDuration;
 import dev.kgw.router.Router;
@@ -39,7 +38,7 @@ final class CheckCommand implements Callable<Integer> {
             return 1;
         }
         System.out.println("Parsing configuration file: " + options.config);
-        ConfigParser.Result r = ConfigLoading.load(options, lint || lintNoNetwork, System.err);
+        ConfigLoading.Loaded r = ConfigLoading.load(options, lint || lintNoNetwork, System.err);
         if (r == null) return 1;
         if (testRoutes) {
             List<String> conflicts = Router.conflicts(r.config());
@@ -52,7 +51,7 @@ final class CheckCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static void dump(ConfigParser.Result r) {
+    private static void dump(ConfigLoading.Loaded r) {
         var c = r.config();
         System.out.println("Service: " + c.name() + " port " + c.port() + " timeout " + GoDuration.format(c.timeout())
                 + " cache_ttl " + GoDuration.format(c.cacheTtl()) + " namespaces " + c.extra().namespaces().keySet());

@@ -2,12 +2,8 @@ package dev.kgw.cli;
 
 import dev.kgw.Build;
 import dev.kgw.Gateway;
-import dev.kgw.config.ConfigParser;
 import dev.kgw.config.ServiceConfig;
 import dev.kgw.router.RouteConflictException;
-import dev.kgw.telemetry.logging.LogSetup;
-import dev.kgw.telemetry.logging.LoggingNamespace;
-import dev.kgw.telemetry.logging.LoggingOptions;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -35,16 +31,15 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        ConfigParser.Result r = ConfigLoading.load(options, false, System.err);
+        ConfigLoading.Loaded r = ConfigLoading.load(options, false, System.err);
         if (r == null) return 1;
         ServiceConfig cfg = r.config();
-        LogSetup.apply(cfg.extra().get(LoggingNamespace.NAME, LoggingOptions.class).orElse(LoggingOptions.DEFAULT));
         if (port != null) cfg = cfg.withPort(port);
         if (debug.length > 0) cfg = cfg.withDebug(true);
         Gateway gateway;
         try {
-            gateway = new Gateway(cfg, metricsPort);
-        } catch (RouteConflictException | IllegalArgumentException e) {
+            gateway = new Gateway(cfg, r.namespaces(), metricsPort);
+        } catch (RouteConflictException | IllegalArgumentException | IllegalStateException e) {
             System.err.println("ERROR " + options.config + ": " + e.getMessage());
             return 1;
         }

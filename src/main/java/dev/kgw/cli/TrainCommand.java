@@ -1,6 +1,7 @@
 package dev.kgw.cli;
 
 import dev.kgw.Gateway;
+import dev.kgw.Namespaces;
 import dev.kgw.config.ConfigParser;
 import dev.kgw.config.Problems;
 import io.vertx.core.Future;
@@ -40,7 +41,7 @@ final class TrainCommand implements Callable<Integer> {
              ]}
             """.formatted(port, host, host, host, host, host);
         Problems problems = new Problems();
-        var config = new ConfigParser(Gateway.namespaces())
+        var config = new ConfigParser(Namespaces.builtIn().registry())
                 .parse(new com.fasterxml.jackson.databind.ObjectMapper().readTree(json), problems);
         Gateway gateway = new Gateway(config);
         gateway.start().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);

@@ -24,6 +24,7 @@ public final class ConfigParser {
             Set.of("json", "json-collection", "xml", "yaml", "string", "negotiate", "no-op");
 
     private final ExtraConfigParser extras;
+    private final NamespaceRegistry namespaces;
 
     public ConfigParser(NamespaceRegistry namespaces) { this(namespaces, false); }
 
@@ -33,6 +34,7 @@ public final class ConfigParser {
      */
     public ConfigParser(NamespaceRegistry namespaces, boolean allowUnsupported) {
         this.extras = new ExtraConfigParser(namespaces, allowUnsupported);
+        this.namespaces = namespaces;
     }
 
     public record Result(ServiceConfig config, List<Problem> problems) {}
@@ -102,7 +104,7 @@ public final class ConfigParser {
         if (dnsTtl.compareTo(Duration.ofSeconds(1)) < 0) dnsTtl = Duration.ofSeconds(30);
         Duration shutdown = root.duration("max_shutdown_wait_time", Duration.ZERO);
 
-        ExtraConfig serviceExtra = parseExtra(root, Namespace.Scope.SERVICE, problems);
+        ExtraConfig serviceExtra = parseExtra(root, OptionsParser.Scope.SERVICE, problems);
         Defaults defaults = new Defaults(hosts, timeout, cacheTtl, outputEncoding, disableRest);
         List<EndpointConfig> endpoints = new ArrayList<>();
         root.eachObject("endpoints", e -> {
@@ -111,9 +113,12 @@ public final class ConfigParser {
         });
         checkDuplicates(endpoints, problems);
         root.warnUnknown();
-        return new ServiceConfig(name, port, listenIp, hosts, timeout, cacheTtl, outputEncoding, debug, echo,
-                disableRest, server, client, dnsTtl, shutdown, List.copyOf(endpoints), serviceExtra,
+        ServiceConfig config = new ServiceConfig(name, port, listenIp, hosts, timeout, cacheTtl, outputEncoding,
+                debug, echo, disableRest, server, client, dnsTtl, shutdown, List.copyOf(endpoints), serviceExtra,
                 ConfigFingerprint.of(rootNode));
+        // cross-references need the whole file; a file whose parts already failed would only add echoes
+        if (!problems.hasErrors()) for (OptionsParser ns : namespaces.all()) ns.validate(config, problems);
+        return config;
     }
 
     private record Defaults(List<String> hosts, Duration timeout, Duration cacheTtl, String outputEncoding,
@@ -147,7 +152,7 @@ public final class ConfigParser {
         }
         List<String> inputHeaders = e.strings("input_headers");
         List<String> inputQuery = e.strings("input_query_strings");
-        ExtraConfig extra = parseExtra(e, Namespace.Scope.ENDPOINT, problems);
+        ExtraConfig extra = parseExtra(e, OptionsParser.Scope.ENDPOINT, problems);
 
         List<String> params = d.disableRest() ? UrlPatterns.looseParams(path) : UrlPatterns.endpointParams(path);
         Set<String> inputs = new HashSet<>(params);
@@ -194,12 +199,12 @@ public final class ConfigParser {
                 b.str("target", ""), b.strings("allow"), b.strings("deny"), b.stringMap("mapping"),
                 b.bool("is_collection", false), sd, b.str("sd_scheme", "http"), noSanitize,
                 b.strings("input_headers"), b.strings("input_query_strings"),
-                parseExtra(b, Namespace.Scope.BACKEND, problems), b.path());
+                parseExtra(b, OptionsParser.Scope.BACKEND, problems), b.path());
         b.warnUnknown();
         return bc;
     }
 
-    private ExtraConfig parseExtra(Fields owner, Namespace.Scope scope, Problems problems) {
+    private ExtraConfig parseExtra(Fields owner, OptionsParser.Scope scope, Problems problems) {
         return extras.parse(owner.map("extra_config"), owner.path("extra_config"), scope, problems);
     }
 

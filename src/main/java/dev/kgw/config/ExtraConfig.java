@@ -15,5 +15,16 @@ public record ExtraConfig(Map<String, Object> namespaces) {
         return type.isInstance(o) ? Optional.of(type.cast(o)) : Optional.empty();
     }
 
-    public boolean has(String namespace) { return namespaces.containsKey(namespace); }
+    /**
+     * Where a namespace's options sit under an owner (the service {@code $}, an endpoint's or a backend's
+     * {@code jsonPath}): {@code $.endpoints[0].extra_config["qos/ratelimit/router"]}.
+     */
+    public static String path(String owner, String namespace) {
+        return owner + ".extra_config" + member(namespace);
+    }
+
+    /** A JSON path step: {@code .router}, or {@code ["qos/ratelimit/router"]} for keys that need quoting. */
+    static String member(String key) {
+        return key.matches("[A-Za-z0-9_]+") ? "." + key : "[\"" + key + "\"]";
+    }
 }

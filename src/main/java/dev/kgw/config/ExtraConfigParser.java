@@ -10,7 +10,7 @@ import java.util.Optional;
 
 /**
  * Parses the {@code extra_config} of one scope. A namespace this node implements is parsed by its
- * {@link Namespace}; one it does not implement fails closed when ignoring it would change traffic (see
+ * {@link OptionsParser}; one it does not implement fails closed when ignoring it would change traffic (see
  * {@link NamespaceCatalog}), unless the operator explicitly allows it, and is a warning otherwise.
  */
 final class ExtraConfigParser {
@@ -30,15 +30,15 @@ final class ExtraConfigParser {
     }
 
     /** @param extra the {@code extra_config} object, or null when there is none */
-    ExtraConfig parse(ObjectNode extra, String base, Namespace.Scope scope, Problems problems) {
+    ExtraConfig parse(ObjectNode extra, String base, OptionsParser.Scope scope, Problems problems) {
         if (extra == null) return ExtraConfig.EMPTY;
         Map<String, Object> parsed = new LinkedHashMap<>();
         extra.fields().forEachRemaining(entry -> {
             String key = entry.getKey();
             if (Fields.isComment(key)) return;
-            String path = base + member(key);
+            String path = base + ExtraConfig.member(key);
             Optional<NamespaceCatalog.Entry> known = NamespaceCatalog.lookup(key);
-            Optional<Namespace> ns = namespaces.lookup(key)
+            Optional<OptionsParser> ns = namespaces.lookup(key)
                     .or(() -> known.flatMap(k -> namespaces.lookup(k.name())));
             if (ns.isEmpty()) {
                 notImplemented(key, known, path, problems);
@@ -72,10 +72,5 @@ final class ExtraConfigParser {
             problems.error(path, "namespace " + label + " is not implemented by this node: ignoring it would"
                     + " change what this config lets through, so it is refused (--allow-unsupported starts anyway)");
         }
-    }
-
-    /** A JSON path step: {@code .router}, or {@code ["qos/ratelimit/router"]} for keys that need quoting. */
-    static String member(String key) {
-        return key.matches("[A-Za-z0-9_]+") ? "." + key : "[\"" + key + "\"]";
     }
 }

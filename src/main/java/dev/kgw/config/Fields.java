@@ -19,7 +19,7 @@ import java.util.function.Predicate;
 /**
  * Typed reads from one JSON object that remember the JSON path and which keys were used, so that wrong
  * types are errors with a path and unknown keys become warnings (with the closest known key when one is near).
- * Namespace parsers use it as it is; KrakenD's own structs are read by {@link WeakFields}.
+ * OptionsParser parsers use it as it is; KrakenD's own structs are read by {@link WeakFields}.
  */
 public class Fields {
     private final JsonNode node;

@@ -1,8 +1,10 @@
 package dev.kgw.proxy;
 
 import dev.kgw.backend.BackendHttpOptions;
+import dev.kgw.backend.ClientInterceptor;
 import dev.kgw.backend.Decoder;
 import dev.kgw.backend.HttpExecutor;
+import dev.kgw.backend.UpstreamCall;
 import dev.kgw.backend.UpstreamResponse;
 import io.vertx.core.Future;
 import java.nio.charset.StandardCharsets;
@@ -25,9 +27,13 @@ public final class HttpBackendProxy implements Proxy {
     private final BackendHttpOptions errors;
     /** A sequential step after this one reads the whole no-op body ({@code {resp0}}), so buffer it. */
     private final boolean bufferNoop;
+    /** The namespaces' interceptors around each HTTP call of this backend; null when there are none. */
+    private final ClientInterceptor interceptors;
 
     public HttpBackendProxy(HttpExecutor http, String method, String urlPattern, boolean noop, Decoder decoder,
-                            UnaryOperator<Map<String, Object>> formatter, BackendHttpOptions errors, boolean bufferNoop) {
+                            UnaryOperator<Map<String, Object>> formatter, BackendHttpOptions errors, boolean bufferNoop,
+                            ClientInterceptor interceptors) {
+        this.interceptors = interceptors;
         this.http = http;
         this.method = method;
         this.urlPattern = urlPattern;
@@ -46,8 +52,9 @@ public final class HttpBackendProxy implements Proxy {
             url += "?" + (r.rawQuery.isEmpty() ? forwarded : forwarded.isEmpty() ? r.rawQuery : r.rawQuery + "&" + forwarded);
         }
         boolean chunked = !r.headers.containsKey("Content-Length");
-        return http.execute(r.method, url, r.headers, r.body, r.bodyStream, chunked, r.deadlineNanos,
-                errors.sendBodyOnRedirect(), noop && !bufferNoop, errors.maxResponseSize()).map(up -> {
+        UpstreamCall call = new UpstreamCall(r.method, url, r.headers, r.body, r.bodyStream, chunked, r.deadlineNanos,
+                errors.sendBodyOnRedirect(), noop && !bufferNoop, errors.maxResponseSize());
+        return http.execute(call, interceptors).map(up -> {
                     // the decoded answer lives until the endpoint's answer is written
                     if (r.memory != null) r.memory.hold(up.reserved());
                     else http.release(up);
@@ -61,7 +68,7 @@ public final class HttpBackendProxy implements Proxy {
             resp.status = up.status();
             resp.headers = up.headers();
             resp.stream = up.stream();
-            if (up.stream() != null) resp.cancelStream = () -> HttpExecutor.abandon(up.stream());
+            resp.cancelStream = up.abandon();
             resp.raw = up.body();
             return resp;
         }

@@ -19,24 +19,21 @@ import java.util.Map;
 import java.util.function.UnaryOperator;
 
 /**
- * Builds each endpoint's pipeline once, at start-up, in lura's order. Outermost first:
- * shadow split → static → endpoint flatmap (several backends only) → merge (parallel or sequential) → per
- * backend: query filter → request builder → concurrent calls → balancer → header filter → hooks → HTTP call +
- * decode + formatter. Telemetry's {@link PipelineHooks} wrap the whole pipe and each HTTP call.
+ * Builds each endpoint's pipeline once, at start-up, in KrakenD CE's order. Outermost first:
+ * [{@link ProxyStages#pipe}] → shadow split → static → [{@link ProxyStages#merged}] → endpoint flatmap (several
+ * backends only) → merge (parallel or sequential) → per backend: query filter → request builder → concurrent
+ * calls → balancer → header filter → [{@link ProxyStages#backend}] → HTTP call ([{@link ProxyStages#client}]
+ * around each exchange) + status check + decode + formatter. The bracketed positions are the namespaces'.
  */
 public final class ProxyFactory {
     private final Vertx vertx;
     private final HttpExecutor http;
     private final JsonCodec json;
     private final Duration dnsCacheTtl;
-    private final PipelineHooks hooks;
+    private final ProxyStages stages;
 
-    public ProxyFactory(Vertx vertx, HttpExecutor http, JsonCodec json, Duration dnsCacheTtl) {
-        this(vertx, http, json, dnsCacheTtl, PipelineHooks.NONE);
-    }
-
-    public ProxyFactory(Vertx vertx, HttpExecutor http, JsonCodec json, Duration dnsCacheTtl, PipelineHooks hooks) {
-        this.hooks = hooks;
+    public ProxyFactory(Vertx vertx, HttpExecutor http, JsonCodec json, Duration dnsCacheTtl, ProxyStages stages) {
+        this.stages = stages;
         this.vertx = vertx;
         this.http = http;
         this.json = json;
@@ -69,6 +66,7 @@ public final class ProxyFactory {
             p = new MergeProxy(vertx, stacks, e.timeout());
         }
         if (opts.flatmap() != null && stacks.size() > 1) p = new EndpointFlatmapProxy(opts.flatmap()).wrap(p);
+        p = wrap(stages.merged(e), p);
         if (opts.staticStrategy() != null) p = new StaticProxy(opts.staticStrategy(), opts.staticData()).wrap(p);
         if (!shadows.isEmpty()) {
             List<Proxy> shadowStacks = new ArrayList<>();
@@ -83,9 +81,10 @@ public final class ProxyFactory {
             }
             p = new ShadowProxy(p, shadowStacks);
         }
-        Middleware instrument = hooks.endpoint(e);
-        return instrument == null ? p : instrument.wrap(p);
+        return wrap(stages.pipe(e), p);
     }
+
+    private static Proxy wrap(Middleware m, Proxy p) { return m == null ? p : m.wrap(p); }
 
     private Proxy backend(EndpointConfig e, BackendConfig b, boolean bufferNoop, Duration timeout) {
         ProxyOptions opts = options(b);
@@ -99,9 +98,8 @@ public final class ProxyFactory {
                 opts.flatmap());
         UnaryOperator<Map<String, Object>> format = formatter::format;
         Proxy p = new HttpBackendProxy(http, b.method(), b.urlPattern(), noop,
-                Decoder.forName(b.encoding(), b.isCollection(), json), format, errors, bufferNoop);
-        Middleware instrument = hooks.backend(e, b);
-        if (instrument != null) p = instrument.wrap(p);
+                Decoder.forName(b.encoding(), b.isCollection(), json), format, errors, bufferNoop, stages.client(e, b));
+        p = wrap(stages.backend(e, b), p);
         if (!b.inputHeaders().isEmpty()) p = new HeaderFilter(b.inputHeaders()).wrap(p);
         p = new BalancingProxy(balancer(b)).wrap(p);
         if (e.concurrentCalls() > 1) p = new ConcurrentProxy(vertx, e.concurrentCalls(), timeout).wrap(p);

@@ -2,7 +2,7 @@ package dev.kgw.proxy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.kgw.config.Fields;
-import dev.kgw.config.Namespace;
+import dev.kgw.config.OptionsParser;
 import dev.kgw.config.Problems;
 import dev.kgw.encoding.JsonCodec;
 import dev.kgw.proxy.transform.FlatmapFilter;
@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.Set;
 
 /** Parses the {@code proxy} namespace: sequential, static, flatmap_filter and shadow settings. */
-public final class ProxyNamespace implements Namespace {
+public final class ProxyNamespace implements OptionsParser {
     public static final String NAME = "proxy";
     private final JsonCodec json = new JsonCodec();
 

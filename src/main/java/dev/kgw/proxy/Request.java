@@ -30,6 +30,8 @@ public final class Request {
     public long deadlineNanos;
     /** The trace this request belongs to (telemetry's, opaque here); null when nothing traces. */
     public Object trace;
+    /** What the endpoint's filters left for the pipeline (JWT claims); null when they left nothing. */
+    public Attributes attributes;
     /** The buffered bodies this exchange holds, released when its answer is written; null: release at once. */
     public BodyBudget.Ticket memory;
 
@@ -52,6 +54,7 @@ public final class Request {
         r.url = url;
         r.bodyStream = bodyStream;
         r.trace = trace;
+        r.attributes = attributes;
         r.memory = memory;
         return r;
     }

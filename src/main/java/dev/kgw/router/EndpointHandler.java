@@ -3,11 +3,13 @@ package dev.kgw.router;
 import dev.kgw.Build;
 import dev.kgw.backend.BodyBudget;
 import dev.kgw.config.EndpointConfig;
+import dev.kgw.proxy.Attributes;
 import dev.kgw.proxy.BackendException;
 import dev.kgw.proxy.HeaderNames;
 import dev.kgw.proxy.Proxy;
 import dev.kgw.proxy.ProxyNamespace;
 import dev.kgw.proxy.ProxyOptions;
+import dev.kgw.proxy.Rejection;
 import dev.kgw.proxy.Request;
 import dev.kgw.proxy.Response;
 import dev.kgw.proxy.UrlTemplate;
@@ -55,14 +57,14 @@ final class EndpointHandler {
     private final long timeoutNanos;
     private final boolean noop;
     private final CharSequence versionHeader;
-    /** Rate limits (later: auth) in front of the pipeline; null when the endpoint has none. */
-    private final EndpointGate gate;
+    /** The namespaces' filters in front of the pipeline (rate limits, auth), in stage order; often none. */
+    private final EndpointFilter[] filters;
     private final BodyLimit bodyLimit;
     private final RateLimitedLog failures = new RateLimitedLog(LOG, Duration.ofSeconds(10));
 
     EndpointHandler(EndpointConfig endpoint, Proxy proxy, Renderer renderer, RouterOptions router,
-                    ClientIp clientIp, EndpointGate gate, BodyBudget budget) {
-        this.gate = gate;
+                    ClientIp clientIp, List<EndpointFilter> filters, BodyBudget budget, CharSequence versionHeader) {
+        this.filters = filters.toArray(new EndpointFilter[0]);
         long endpointLimit = endpoint.extra().get(ProxyNamespace.NAME, ProxyOptions.class)
                 .map(ProxyOptions::maxPayload).orElse(0L);
         // the service bound is checked first, then the endpoint's: the smaller one wins (KrakenD EE's rule)
@@ -82,30 +84,54 @@ final class EndpointHandler {
         this.cacheControl = endpoint.cacheTtl().isZero() ? null : HttpHeaders.createOptimized("public, max-age=" + ttl);
         this.timeoutNanos = endpoint.timeout().toNanos();
         this.noop = "no-op".equals(endpoint.outputEncoding());
-        this.versionHeader = HttpHeaders.createOptimized(
-                router.hideVersionHeader() ? "Version undefined" : "Version " + Build.KRAKEND_VERSION);
+        this.versionHeader = versionHeader;
     }
 
-    void handle(HttpServerRequest req, Map<String, String> rawParams, Object trace) {
-        if (gate == null) {
-            admitted(req, rawParams, trace);
+    void handle(HttpServerRequest req, Map<String, String> rawParams, HttpExchange exchange) {
+        if (filters.length == 0) {
+            admitted(req, rawParams, exchange);
             return;
         }
-        // the gate may answer later (Redis): hold the body until we know what to do with it
+        HttpExchange ex = exchange != null ? exchange : new HttpExchange(req, clientIp);
+        ex.params(rawParams);
+        // a filter may answer later (Redis): hold the body until we know what to do with it
         req.pause();
-        gate.admit(req, rawParams, clientIp(req)).onComplete(ar -> {
-            int reject = ar.succeeded() ? ar.result() : 500;
-            if (reject == 0) {
-                admitted(req, rawParams, trace);
-            } else if (!req.response().ended()) {
-                // as KrakenD's AbortWithStatus: the status alone, no body, no X-Krakend headers
-                req.response().setStatusCode(reject).end();
+        filter(0, ex).onComplete(ar -> {
+            if (ar.succeeded()) {
+                admitted(req, rawParams, ex);
+            } else if (ar.cause() instanceof Rejection r) {
+                Rejections.write(req.response(), r);
+            } else {
+                failures.log(Level.WARNING, () -> "[ENDPOINT: " + endpoint.method() + " " + endpoint.endpoint()
+                        + "] a filter failed: " + ar.cause());
+                if (!req.response().ended()) req.response().setStatusCode(500).end();
             }
             if (!noop || !hasBody(req)) req.resume(); // a no-op body resumes when it is piped to the backend
         });
     }
 
-    private void admitted(HttpServerRequest req, Map<String, String> rawParams, Object trace) {
+    /** Runs the filters from {@code i} on; those that answer at once cost no future composition. */
+    private Future<Void> filter(int i, HttpExchange ex) {
+        for (; i < filters.length; i++) {
+            Future<Void> f;
+            try {
+                f = filters[i].filter(ex);
+            } catch (RuntimeException e) {
+                return Future.failedFuture(e);
+            }
+            if (f.isComplete()) {
+                if (f.failed()) return f;
+                continue;
+            }
+            int next = i + 1;
+            return f.compose(v -> filter(next, ex));
+        }
+        return EndpointFilter.PASS;
+    }
+
+    private void admitted(HttpServerRequest req, Map<String, String> rawParams, HttpExchange ex) {
+        Object trace = ex == null ? null : ex.trace;
+        Attributes attributes = ex == null ? null : ex.attributesIfAny();
         HttpServerResponse resp = req.response();
         resp.putHeader(X_KRAKEND, versionHeader);
         Map<String, String> params = new LinkedHashMap<>();
@@ -128,6 +154,7 @@ final class EndpointHandler {
             Request request = new Request(req.method().name(), req.path(), filterQuery(req), params,
                     filterHeaders(req), null, deadline);
             request.trace = trace;
+            request.attributes = attributes;
             if (hasBody(req)) {
                 req.pause();
                 request.bodyStream = bodyLimit.stream(req);
@@ -140,6 +167,7 @@ final class EndpointHandler {
             Request request = new Request(req.method().name(), req.path(), filterQuery(req), params,
                     filterHeaders(req), body, deadline);
             request.trace = trace;
+            request.attributes = attributes;
             request.memory = bodyLimit.ticket();
             request.memory.hold(read.length());
             run(req, resp, request);

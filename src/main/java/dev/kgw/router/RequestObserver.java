@@ -1,7 +1,5 @@
 package dev.kgw.router;
 
-import io.vertx.core.http.HttpServerRequest;
-
 /**
  * Told about every answered request, once its response has ended. Telemetry (access log, metrics) plugs in here,
  * so the router never names a telemetry package. Runs on the event loop: it must be quick and never block.
@@ -9,5 +7,5 @@ import io.vertx.core.http.HttpServerRequest;
 @FunctionalInterface
 public interface RequestObserver {
     /** @param route the matched endpoint pattern ({@code /users/{id}}), or "" when no route matched */
-    void onResponse(HttpServerRequest request, String route, int status, long durationNanos);
+    void onResponse(Exchange exchange, String route, int status, long durationNanos);
 }

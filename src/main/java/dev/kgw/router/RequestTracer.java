@@ -1,7 +1,5 @@
 package dev.kgw.router;
 
-import io.vertx.core.http.HttpServerRequest;
-
 /**
  * Opens a trace for every request before it is routed and closes it when the response has ended. What
  * {@link #start} returns is opaque to the router: it travels down the pipeline in
@@ -9,8 +7,8 @@ import io.vertx.core.http.HttpServerRequest;
  * Runs on the event loop: quick, never blocking.
  */
 public interface RequestTracer {
-    Object start(HttpServerRequest request);
+    Object start(Exchange exchange);
 
     /** @param route the matched endpoint pattern, or "" when no route matched */
-    void end(Object trace, HttpServerRequest request, String route, int status);
+    void end(Object trace, Exchange exchange, String route, int status);
 }

@@ -4,10 +4,10 @@ import io.vertx.core.http.HttpServerRequest;
 import java.util.Map;
 
 /**
- * What a route does with a matched request; params are raw (percent-encoded) values by placeholder name, trace is
- * the {@link RequestTracer}'s context (null when nothing traces).
+ * What a route does with a matched request; params are raw (percent-encoded) values by placeholder name; exchange
+ * is the request's {@link Exchange}, or null when no stage or observer needed one so far.
  */
 @FunctionalInterface
 interface RouteHandler {
-    void handle(HttpServerRequest request, Map<String, String> params, Object trace);
+    void handle(HttpServerRequest request, Map<String, String> params, HttpExchange exchange);
 }

@@ -8,9 +8,11 @@ import dev.kgw.config.ServiceConfig;
 import dev.kgw.encoding.JsonCodec;
 import dev.kgw.encoding.Percent;
 import dev.kgw.proxy.Proxy;
+import dev.kgw.proxy.Rejection;
 import dev.kgw.proxy.UpstreamTarget;
 import io.vertx.core.Handler;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import java.util.ArrayList;
@@ -33,23 +35,26 @@ public final class Router implements Handler<HttpServerRequest> {
 
     private final RouteTree<RouteHandler> routes = new RouteTree<>();
     private final RouterOptions options;
-    private final String versionHeader;
+    private final CharSequence versionHeader;
     /** Null when nothing observes requests: then the hot path does no extra work at all. */
     private final RequestObserver observer;
     /** Null when nothing traces. */
     private final RequestTracer tracer;
+    private final ServerFilter[] serverFilters;
+    private final ClientIp clientIp;
 
     /**
      * @param proxies builds the proxy of an endpoint; called once per endpoint, here
      * @throws dev.kgw.router.RouteConflictException when two endpoints collide
      */
     public Router(ServiceConfig config, Function<EndpointConfig, Proxy> proxies, JsonCodec json, NodeState state,
-                  RequestObserver observer, RequestTracer tracer, Function<EndpointConfig, EndpointGate> gates,
-                  BodyBudget budget) {
-        this.tracer = tracer;
+                  RouterStages stages, BodyBudget budget) {
+        this.tracer = stages.tracer();
         this.options = config.extra().get(RouterNamespace.NAME, RouterOptions.class).orElse(RouterOptions.DEFAULT);
-        this.observer = observer;
-        this.versionHeader = options.hideVersionHeader() ? "Version undefined" : "Version " + Build.KRAKEND_VERSION;
+        this.observer = stages.observer();
+        this.serverFilters = stages.serverFilters().toArray(new ServerFilter[0]);
+        this.versionHeader = HttpHeaders.createOptimized(
+                options.hideVersionHeader() ? "Version undefined" : "Version " + Build.KRAKEND_VERSION);
         BuiltinHandlers builtins = new BuiltinHandlers(json, state, new BodyLimit(options.maxPayload(), budget));
         if (!options.disableHealth()) routes.add("GET", options.healthPath(), (req, p, t) -> builtins.health(req));
         if (config.debugEndpoint()) {
@@ -58,15 +63,15 @@ public final class Router implements Handler<HttpServerRequest> {
         if (config.echoEndpoint()) {
             for (String m : BuiltinHandlers.anyMethod()) routes.add(m, "/__echo/*", (req, p, t) -> builtins.echo(req));
         }
-        ClientIp clientIp = new ClientIp(options);
+        this.clientIp = new ClientIp(options);
         Map<String, Set<String>> methodsByPath = new LinkedHashMap<>();
         for (EndpointConfig e : config.endpoints()) {
             if (!ConfigParser.ROUTABLE_METHODS.contains(e.method())) {
                 LOG.warning("Unsupported method " + e.method() + " for " + e.endpoint() + ": not registered");
                 continue;
             }
-            EndpointHandler h = new EndpointHandler(e, proxies.apply(e),
-                    Renderer.forName(e.outputEncoding(), json), options, clientIp, gates.apply(e), budget);
+            EndpointHandler h = new EndpointHandler(e, proxies.apply(e), Renderer.forName(e.outputEncoding(), json),
+                    options, clientIp, stages.endpointFilters(e), budget, versionHeader);
             routes.add(e.method(), e.endpoint(), h::handle);
             methodsByPath.computeIfAbsent(e.endpoint(), k -> new TreeSet<>()).add(e.method());
         }
@@ -102,20 +107,20 @@ public final class Router implements Handler<HttpServerRequest> {
     @Override
     public void handle(HttpServerRequest req) {
         try {
-            if (observer == null && tracer == null) {
-                dispatch(req, null, null);
+            if (observer == null && tracer == null && serverFilters.length == 0) {
+                dispatch(req, null);
                 return;
             }
-            long start = System.nanoTime();
-            HttpServerResponse resp = req.response();
-            String[] route = {""};
-            Object trace = tracer == null ? null : tracer.start(req);
-            resp.endHandler(v -> {
-                int status = resp.getStatusCode();
-                if (observer != null) observer.onResponse(req, route[0], status, System.nanoTime() - start);
-                if (trace != null) tracer.end(trace, req, route[0], status);
-            });
-            dispatch(req, route, trace);
+            HttpExchange ex = new HttpExchange(req, clientIp);
+            if (observer != null || tracer != null) observe(ex);
+            for (ServerFilter f : serverFilters) {
+                Rejection answer = f.filter(ex);
+                if (answer != null) {
+                    Rejections.write(req.response(), answer);
+                    return;
+                }
+            }
+            dispatch(req, ex);
         } catch (RuntimeException e) {
             LOG.severe("request " + req.method() + " " + req.uri() + " from " + req.remoteAddress() + " failed: " + e);
             HttpServerResponse resp = req.response();
@@ -123,8 +128,19 @@ public final class Router implements Handler<HttpServerRequest> {
         }
     }
 
-    /** @param route where to note the matched pattern (before the handler runs, which may answer at once) */
-    private void dispatch(HttpServerRequest req, String[] route, Object trace) {
+    private void observe(HttpExchange ex) {
+        long start = System.nanoTime();
+        HttpServerResponse resp = ex.request().response();
+        ex.trace = tracer == null ? null : tracer.start(ex);
+        resp.endHandler(v -> {
+            int status = resp.getStatusCode();
+            if (observer != null) observer.onResponse(ex, ex.route, status, System.nanoTime() - start);
+            if (ex.trace != null) tracer.end(ex.trace, ex, ex.route, status);
+        });
+    }
+
+    /** @param ex where to note the matched pattern (before the handler runs, which may answer at once), or null */
+    private void dispatch(HttpServerRequest req, HttpExchange ex) {
         // draining: the listener's ConnectionGuard adds Connection: close to whatever this answers
         String method = req.method().name();
         String path = req.path();
@@ -143,8 +159,8 @@ public final class Router implements Handler<HttpServerRequest> {
         if (options.removeExtraSlash()) path = PathCleaner.clean(path);
         RouteTree.Match<RouteHandler> m = hasDotSegment(path) ? null : routes.find(method, path);
         if (m != null) {
-            if (route != null) route[0] = m.pattern();
-            m.handler().handle(req, m.params(), trace);
+            if (ex != null) ex.route = m.pattern();
+            m.handler().handle(req, m.params(), ex);
             return;
         }
         if (!path.equals("/")) {

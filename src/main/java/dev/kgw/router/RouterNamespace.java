@@ -2,7 +2,7 @@ package dev.kgw.router;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.kgw.config.Fields;
-import dev.kgw.config.Namespace;
+import dev.kgw.config.OptionsParser;
 import dev.kgw.config.Problems;
 import dev.kgw.encoding.JsonCodec;
 import java.nio.charset.StandardCharsets;
@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Set;
 
 /** Parses the {@code router} namespace. */
-public final class RouterNamespace implements Namespace {
+public final class RouterNamespace implements OptionsParser {
     public static final String NAME = "router";
     private static final JsonCodec JSON = new JsonCodec();
 

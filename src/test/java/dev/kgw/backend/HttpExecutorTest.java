@@ -57,8 +57,8 @@ class HttpExecutorTest {
 
     private UpstreamResponse call(String path, long timeoutMillis) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
-        Future<UpstreamResponse> f = http.execute("GET", url(path), Map.of("X-A", List.of("1")), null, null, false,
-                deadline, false, false, 1 << 20);
+        Future<UpstreamResponse> f = http.execute(new UpstreamCall("GET", url(path), Map.of("X-A", List.of("1")),
+                null, null, false, deadline, false, false, 1 << 20));
         return f.toCompletionStage().toCompletableFuture().get(timeoutMillis + 5000, TimeUnit.MILLISECONDS);
     }
 

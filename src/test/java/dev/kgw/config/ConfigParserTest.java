@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.kgw.Gateway;
+import dev.kgw.Namespaces;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,7 +18,7 @@ class ConfigParserTest {
     private final Problems problems = new Problems();
 
     private ServiceConfig parse(String json) throws Exception {
-        return new ConfigParser(Gateway.namespaces()).parse(new ObjectMapper().readTree(json), problems);
+        return new ConfigParser(Namespaces.builtIn().registry()).parse(new ObjectMapper().readTree(json), problems);
     }
 
     /** A valid config with one endpoint; {@code endpoint} is the JSON of its single endpoint object. */
@@ -200,7 +200,7 @@ class ConfigParserTest {
         Files.writeString(file, "{\"version\": 3, \"port\": 8000, \"host\": [\"http://h\"], \"endpoints\": ["
                 + ep("/a", "/x") + "]}");
 
-        ConfigParser parser = new ConfigParser(Gateway.namespaces());
+        ConfigParser parser = new ConfigParser(Namespaces.builtIn().registry());
 
         assertEquals(8000, parser.load(file, Map.of()).config().port());
         assertEquals(9999, parser.load(file, Map.of("KRAKEND_PORT", "9999")).config().port());
@@ -210,7 +210,7 @@ class ConfigParserTest {
     void flexibleConfigurationIsRefusedForAnyValueOfFcEnable(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("krakend.tmpl");
         Files.writeString(file, "{\"version\": 3, \"endpoints\": [{{ template \"e.tmpl\" . }}]}");
-        ConfigParser parser = new ConfigParser(Gateway.namespaces());
+        ConfigParser parser = new ConfigParser(Namespaces.builtIn().registry());
 
         for (String value : List.of("1", "0")) {
             ConfigException e = assertThrows(ConfigException.class, () -> parser.load(file, Map.of("FC_ENABLE", value)));
@@ -227,7 +227,7 @@ class ConfigParserTest {
         Files.writeString(file, "{\"version\": 1, \"endpoints\": [{\"endpoint\": \"/a\"}]}");
 
         ConfigException e = assertThrows(ConfigException.class,
-                () -> new ConfigParser(Gateway.namespaces()).load(file, Map.of()));
+                () -> new ConfigParser(Namespaces.builtIn().registry()).load(file, Map.of()));
 
         assertEquals(List.of("$.version", "$.endpoints[0].backend"),
                 e.problems().stream().map(Problem::path).toList());
@@ -284,7 +284,7 @@ class ConfigParserTest {
                 url_pattern = "/p/{resp0_a}"
                 mapping = { a = "b" }
                 """);
-        ConfigParser parser = new ConfigParser(Gateway.namespaces());
+        ConfigParser parser = new ConfigParser(Namespaces.builtIn().registry());
 
         ConfigParser.Result fromJson = parser.load(json, Map.of());
 

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.kgw.Gateway;
+import dev.kgw.Namespaces;
 import dev.kgw.qos.ratelimit.RateLimitNamespace;
 import java.util.HashSet;
 import java.util.List;
@@ -29,7 +29,7 @@ class UnimplementedNamespacesTest {
                              "extra_config": {"qos/circuit-breaker": {"max_errors": 1}}}]}]}""";
 
     private ServiceConfig parse(String json, boolean allowUnsupported) throws Exception {
-        return new ConfigParser(Gateway.namespaces(), allowUnsupported)
+        return new ConfigParser(Namespaces.builtIn().registry(), allowUnsupported)
                 .parse(new ObjectMapper().readTree(json), problems);
     }
 
@@ -72,7 +72,7 @@ class UnimplementedNamespacesTest {
                   "backend": [{"url_pattern": "/x"}]}]}""", false);
 
         assertEquals(List.of(), problems.all());
-        assertTrue(c.endpoints().get(0).extra().has(RateLimitNamespace.NAME));
+        assertTrue(c.endpoints().get(0).extra().namespaces().containsKey(RateLimitNamespace.NAME));
     }
 
     @Test
@@ -116,7 +116,7 @@ class UnimplementedNamespacesTest {
     void everyImplementedNamespaceIsInTheCatalog() {
         Set<String> catalogued = new HashSet<>();
         NamespaceCatalog.all().forEach(e -> catalogued.add(e.name()));
-        for (Namespace ns : Gateway.namespaces().all()) {
+        for (OptionsParser ns : Namespaces.builtIn().registry().all()) {
             assertTrue(catalogued.contains(ns.name()), ns.name() + " is implemented but not catalogued");
         }
     }

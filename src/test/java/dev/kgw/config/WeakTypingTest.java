@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.kgw.Gateway;
+import dev.kgw.Namespaces;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +16,7 @@ class WeakTypingTest {
     private final Problems problems = new Problems();
 
     private ServiceConfig parse(String json) throws Exception {
-        return new ConfigParser(Gateway.namespaces()).parse(new ObjectMapper().readTree(json), problems);
+        return new ConfigParser(Namespaces.builtIn().registry()).parse(new ObjectMapper().readTree(json), problems);
     }
 
     private Map<String, String> warnings() {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kgw.Gateway;
+import dev.kgw.Namespaces;
 import dev.kgw.config.ConfigParser;
 import java.io.IOException;
 import java.io.InputStream;
@@ -60,7 +61,7 @@ class GatewayIT {
             """.formatted(port, b, b, b, b, b, b, b, b, b, Nodes.freePort());
         Path file = Files.createTempFile("kgw-it", ".json");
         Files.writeString(file, config);
-        gateway = new Gateway(new ConfigParser(Gateway.namespaces()).load(file, Map.of()).config());
+        gateway = new Gateway(new ConfigParser(Namespaces.builtIn().registry()).load(file, Map.of()).config());
         gateway.start().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     }
 

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kgw.Gateway;
+import dev.kgw.Namespaces;
 import dev.kgw.config.ConfigParser;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -50,7 +51,7 @@ class RateLimitIT {
                          "client_max_rate": 10, "client_capacity": 10, "every": "1m", "strategy": "header",
                          "key": "X-Client"}}}]}
                     """.formatted(port, redisPort, backend.url()));
-                Gateway g = new Gateway(new ConfigParser(Gateway.namespaces()).load(cfg, Map.of()).config());
+                Gateway g = new Gateway(new ConfigParser(Namespaces.builtIn().registry()).load(cfg, Map.of()).config());
                 g.start().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
                 nodes.add(g);
                 ports.add(port);

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kgw.Gateway;
+import dev.kgw.Namespaces;
 import dev.kgw.config.ConfigParser;
 import java.io.IOException;
 import java.net.URI;
@@ -107,7 +108,7 @@ class StatsIT {
             int statsPort = Nodes.freePort();
             Path cfg = config(backend.url(), port, "{\"listen_address\": \"127.0.0.1:" + statsPort
                     + "\", \"router_disabled\": true, \"backend_disabled\": true}");
-            Gateway gateway = new Gateway(new ConfigParser(Gateway.namespaces()).load(cfg, Map.of()).config());
+            Gateway gateway = new Gateway(new ConfigParser(Namespaces.builtIn().registry()).load(cfg, Map.of()).config());
             gateway.start().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
             URI url = URI.create("http://127.0.0.1:" + statsPort + "/__stats");
             try {

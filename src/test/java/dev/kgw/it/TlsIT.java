@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.kgw.Gateway;
+import dev.kgw.Namespaces;
 import dev.kgw.config.ConfigParser;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
@@ -53,7 +54,7 @@ class TlsIT {
             """.formatted(port, cert.certificatePath(), cert.privateKeyPath(), backend.actualPort());
         Path file = Files.createTempFile("kgw-tls", ".json");
         Files.writeString(file, config);
-        gateway = new Gateway(new ConfigParser(Gateway.namespaces()).load(file, Map.of()).config());
+        gateway = new Gateway(new ConfigParser(Namespaces.builtIn().registry()).load(file, Map.of()).config());
         gateway.start().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     }
 

@@ -1,11 +1,11 @@
 package dev.kgw.qos.ratelimit;
 
-import dev.kgw.router.EndpointGate;
+import dev.kgw.proxy.Rejection;
+import dev.kgw.router.EndpointFilter;
+import dev.kgw.router.Exchange;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpServerRequest;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Logger;
 
@@ -15,7 +15,11 @@ import java.util.logging.Logger;
  * at once, logs the switch, counts the local decisions, and tries Redis again a second later, so requests never
  * wait on a dead Redis and global limiting resumes by itself.
  */
-public final class RateLimitGate implements EndpointGate {
+public final class RateLimitGate implements EndpointFilter {
+    // as KrakenD's AbortWithStatus: the status alone; immutable, so one of each serves every request
+    private static final Rejection TOO_MANY = Rejection.status(429);
+    private static final Rejection UNAVAILABLE = Rejection.status(503);
+
     private static final Logger LOG = Logger.getLogger(RateLimitGate.class.getName());
     private static final long RETRY_NANOS = 1_000_000_000L;
 
@@ -43,12 +47,22 @@ public final class RateLimitGate implements EndpointGate {
     public long localDecisions() { return localDecisions.get(); }
 
     @Override
-    public Future<Integer> admit(HttpServerRequest req, Map<String, String> rawParams, String clientIp) {
-        String client = o.clientLimited() ? clientKey(req, rawParams, clientIp) : "";
-        if (o.clientLimited() && (client == null || client.isEmpty())) return Future.succeededFuture(429);
+    public Future<Void> filter(Exchange ex) {
+        String client = o.clientLimited() ? clientKey(ex) : "";
+        if (o.clientLimited() && (client == null || client.isEmpty())) return verdict(429);
         long now = System.nanoTime();
-        if (redis == null) return Future.succeededFuture(local.admit(client, now));
-        if (now < redisDownUntil) return Future.succeededFuture(fallback(client, now));
+        if (redis == null) return verdict(local.admit(client, now));
+        if (now < redisDownUntil) return verdict(fallback(client, now));
+        return cluster(client).compose(RateLimitGate::verdict);
+    }
+
+    private static Future<Void> verdict(int status) {
+        return status == 0 ? PASS : Future.failedFuture(status == 429 ? TOO_MANY
+                : status == 503 ? UNAVAILABLE : Rejection.status(status));
+    }
+
+    /** Asks Redis, or this node alone when Redis does not answer in time: 0 to let the request on, else a status. */
+    private Future<Integer> cluster(String client) {
         Promise<Integer> out = Promise.promise();
         long timer = vertx.setTimer(timeoutMs, id -> {
             if (!out.future().isComplete()) {
@@ -86,17 +100,17 @@ public final class RateLimitGate implements EndpointGate {
         }
     }
 
-    private String clientKey(HttpServerRequest req, Map<String, String> params, String clientIp) {
+    private String clientKey(Exchange ex) {
         return switch (o.strategy()) {
-            case "header" -> req.getHeader(o.key());
-            case "param" -> params.get(o.key());
+            case "header" -> ex.header(o.key());
+            case "param" -> ex.params().get(o.key());
             default -> {
-                String fromHeader = o.key().isEmpty() ? null : req.getHeader(o.key());
+                String fromHeader = o.key().isEmpty() ? null : ex.header(o.key());
                 if (fromHeader != null && !fromHeader.isBlank()) {
                     String first = fromHeader.split(",")[0].trim();
                     yield first.replaceFirst(":\\d+$", "");
                 }
-                yield clientIp;
+                yield ex.clientIp();
             }
         };
     }

@@ -1,9 +1,14 @@
 package dev.kgw.qos.ratelimit;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.kgw.config.EndpointConfig;
+import dev.kgw.config.ExtraConfig;
 import dev.kgw.config.Fields;
-import dev.kgw.config.Namespace;
 import dev.kgw.config.Problems;
+import dev.kgw.config.ServiceConfig;
+import dev.kgw.spi.Extension;
+import dev.kgw.spi.Namespace;
+import dev.kgw.spi.Node;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -58,5 +63,29 @@ public final class RateLimitNamespace implements Namespace {
         f.integer("cleanup_threads", 1);
         f.warnUnknown();
         return new RateLimitOptions(maxRate, capacity, clientRate, clientCapacity, every, strategy, key, pool);
+    }
+
+    /** A cluster-wide limit must name a pool the {@code redis} namespace defines. */
+    @Override
+    public void validate(ServiceConfig config, Problems problems) {
+        if (!redis) return;
+        var pools = config.extra().get(RedisNamespace.NAME, RedisNamespace.Pools.class)
+                .map(RedisNamespace.Pools::byName).orElse(java.util.Map.of());
+        for (EndpointConfig e : config.endpoints()) {
+            e.extra().get(REDIS_NAME, RateLimitOptions.class).ifPresent(o -> {
+                if (pools.containsKey(o.connectionPool())) return;
+                problems.error(ExtraConfig.path(e.jsonPath(), REDIS_NAME) + ".connection_pool",
+                        "no redis connection pool named '" + o.connectionPool() + "'" + (pools.isEmpty()
+                                ? " (the service's redis namespace defines none)"
+                                : " (the service's redis namespace defines " + String.join(", ", pools.keySet())
+                                        + ")"));
+            });
+        }
+    }
+
+    @Override
+    public Extension open(Node node) {
+        boolean used = node.config().endpoints().stream().anyMatch(e -> e.extra().namespaces().containsKey(name()));
+        return used ? new RateLimits(node, name()) : Extension.NONE;
     }
 }

@@ -2,8 +2,10 @@ package dev.kgw.qos.ratelimit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.kgw.config.Fields;
-import dev.kgw.config.Namespace;
 import dev.kgw.config.Problems;
+import dev.kgw.spi.Extension;
+import dev.kgw.spi.Namespace;
+import dev.kgw.spi.Node;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -40,4 +42,8 @@ public final class RedisNamespace implements Namespace {
         f.warnUnknown();
         return new Pools(Map.copyOf(pools));
     }
+
+    /** The pools are only data: the namespaces that name one open its clients. */
+    @Override
+    public Extension open(Node node) { return Extension.NONE; }
 }

@@ -2,14 +2,21 @@ package dev.kgw.telemetry.influx;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.kgw.config.Fields;
-import dev.kgw.config.Namespace;
 import dev.kgw.config.Problems;
+import dev.kgw.router.RequestObserver;
+import dev.kgw.spi.Extension;
+import dev.kgw.spi.Namespace;
+import dev.kgw.spi.Node;
+import io.vertx.core.Future;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 
-/** Parses {@code telemetry/influx} (legacy name {@code github_com/letgoapp/krakend-influx}). */
+/**
+ * {@code telemetry/influx} (legacy name {@code github_com/letgoapp/krakend-influx}): the node's request counters,
+ * pushed to InfluxDB every {@code ttl} and once more when it stops.
+ */
 public final class InfluxNamespace implements Namespace {
     public static final String NAME = "telemetry/influx";
 
@@ -38,5 +45,18 @@ public final class InfluxNamespace implements Namespace {
                 f.str("password", ""));
         f.warnUnknown();
         return o;
+    }
+
+    @Override
+    public Extension open(Node node) {
+        InfluxOptions options = node.config().extra().get(NAME, InfluxOptions.class).orElse(null);
+        if (options == null) return Extension.NONE;
+        InfluxReporter influx = new InfluxReporter(node.vertx(), options, node.config().port());
+        return new Extension() {
+            @Override public RequestObserver observer() { return influx; }
+
+            /** The last push, after the last request was counted. */
+            @Override public Future<Void> stop() { return influx.flush(); }
+        };
     }
 }

@@ -1,5 +1,6 @@
 package dev.kgw.telemetry.influx;
 
+import dev.kgw.router.Exchange;
 import dev.kgw.router.RequestObserver;
 import dev.kgw.telemetry.NodeIdentity;
 import io.vertx.core.Future;
@@ -55,8 +56,8 @@ public final class InfluxReporter implements RequestObserver, AutoCloseable {
     }
 
     @Override
-    public void onResponse(io.vertx.core.http.HttpServerRequest req, String route, int status, long durationNanos) {
-        record(req.method().name(), route, status, durationNanos);
+    public void onResponse(Exchange ex, String route, int status, long durationNanos) {
+        record(ex.method(), route, status, durationNanos);
     }
 
     void record(String method, String route, int status, long durationNanos) {

@@ -1,7 +1,7 @@
 package dev.kgw.telemetry.logging;
 
+import dev.kgw.router.Exchange;
 import dev.kgw.router.RequestObserver;
-import io.vertx.core.http.HttpServerRequest;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Set;
@@ -26,11 +26,10 @@ public final class AccessLog implements RequestObserver {
     }
 
     @Override
-    public void onResponse(HttpServerRequest req, String route, int status, long durationNanos) {
-        if (skipPaths.contains(req.path())) return;
-        String ip = req.remoteAddress() == null ? "" : req.remoteAddress().hostAddress();
+    public void onResponse(Exchange ex, String route, int status, long durationNanos) {
+        if (skipPaths.contains(ex.path())) return;
         LOG.info(String.format("[GIN] %s | %3d | %12s | %15s | %-7s \"%s\"", LocalDateTime.now().format(TIME), status,
-                duration(durationNanos), ip, req.method().name(), req.path()));
+                duration(durationNanos), ex.remoteAddress(), ex.method(), ex.path()));
     }
 
     private static String duration(long nanos) {

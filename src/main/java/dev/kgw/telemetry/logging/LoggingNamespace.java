@@ -2,14 +2,23 @@ package dev.kgw.telemetry.logging;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.kgw.config.Fields;
-import dev.kgw.config.Namespace;
 import dev.kgw.config.Problems;
+import dev.kgw.router.RequestObserver;
+import dev.kgw.router.RouterNamespace;
+import dev.kgw.router.RouterOptions;
+import dev.kgw.spi.Extension;
+import dev.kgw.spi.Namespace;
+import dev.kgw.spi.Node;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.logging.Level;
 
-/** Parses {@code telemetry/logging} (legacy name {@code github_com/devopsfaith/krakend-gologging}). */
+/**
+ * {@code telemetry/logging} (legacy name {@code github_com/devopsfaith/krakend-gologging}): the node's log level,
+ * format and outputs, set when the node opens (before anything else logs), and gin's access log, on by default as
+ * in KrakenD unless {@code router.disable_access_log} or a level above INFO turns it off.
+ */
 public final class LoggingNamespace implements Namespace {
     public static final String NAME = "telemetry/logging";
 
@@ -51,5 +60,18 @@ public final class LoggingNamespace implements Namespace {
                 priority);
         f.warnUnknown();
         return o;
+    }
+
+    @Override
+    public Extension open(Node node) {
+        LoggingOptions logging = node.config().extra().get(NAME, LoggingOptions.class).orElse(LoggingOptions.DEFAULT);
+        LogSetup.apply(logging);
+        RouterOptions router = node.config().extra().get(RouterNamespace.NAME, RouterOptions.class)
+                .orElse(RouterOptions.DEFAULT);
+        if (!AccessLog.enabled(logging, router.disableAccessLog())) return Extension.NONE;
+        RequestObserver log = new AccessLog(Set.copyOf(router.loggerSkipPaths()));
+        return new Extension() {
+            @Override public RequestObserver observer() { return log; }
+        };
     }
 }

@@ -1,6 +1,6 @@
 package dev.kgw.telemetry.otel;
 
-import dev.kgw.proxy.PipelineHooks;
+import dev.kgw.proxy.ProxyStages;
 import dev.kgw.router.ListenerCounters;
 import dev.kgw.router.RequestObserver;
 import dev.kgw.router.RequestTracer;
@@ -47,10 +47,8 @@ public final class NodeTelemetry implements AutoCloseable {
 
     /**
      * @param portOverride replaces the Prometheus exporter's port (several nodes of one file on one host), or null
-     * @param rateLimitFallbacks decisions taken locally because Redis was away, reported as a counter
      */
-    public NodeTelemetry(OtelOptions options, String fingerprint, int nodePort, Integer portOverride,
-                         LongSupplier rateLimitFallbacks) {
+    public NodeTelemetry(OtelOptions options, String fingerprint, int nodePort, Integer portOverride) {
         this.options = options;
         Resource resource = resource(options, fingerprint, nodePort);
         this.meters = options.exportsMetrics() ? meterProvider(options, resource, portOverride) : null;
@@ -61,12 +59,16 @@ public final class NodeTelemetry implements AutoCloseable {
             meter.gaugeBuilder("kgw.config").ofLongs().setDescription("1, labelled with the config fingerprint")
                     .buildWithCallback(m -> m.record(1, Attributes.of(AttributeKey.stringKey("fingerprint"),
                             fingerprint)));
-            meter.counterBuilder("kgw.ratelimit.local.decisions")
-                    .setDescription("Cluster-wide rate-limit decisions this node took alone because Redis was away")
-                    .buildWithCallback(m -> m.record(rateLimitFallbacks.getAsLong()));
             if (options.processMetrics()) ProcessMetrics.process(meter);
             if (options.runtimeMetrics()) ProcessMetrics.runtime(meter);
         }
+    }
+
+    /** A counter another part of the node keeps ({@code ratelimit.local.decisions}), as {@code kgw.<name>}. */
+    public void counter(String name, String description, LongSupplier value) {
+        if (meter == null) return;
+        meter.counterBuilder("kgw." + name).setDescription(description)
+                .buildWithCallback(m -> m.record(value.getAsLong()));
     }
 
     /**
@@ -109,8 +111,8 @@ public final class NodeTelemetry implements AutoCloseable {
     }
 
     /** The proxy and backend layers' metrics and spans. */
-    public PipelineHooks hooks() {
-        return meter == null && tracer == null ? PipelineHooks.NONE : new StageInstruments(meter, tracer, options);
+    public ProxyStages hooks() {
+        return meter == null && tracer == null ? ProxyStages.NONE : new StageInstruments(meter, tracer, options);
     }
 
     /** Pushes out what is pending (last metrics, buffered spans) and stops the scrape endpoints. */

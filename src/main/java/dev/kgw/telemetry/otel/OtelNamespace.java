@@ -2,14 +2,26 @@ package dev.kgw.telemetry.otel;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.kgw.config.Fields;
-import dev.kgw.config.Namespace;
+import dev.kgw.config.BackendConfig;
+import dev.kgw.config.EndpointConfig;
 import dev.kgw.config.Problems;
+import dev.kgw.proxy.Middleware;
+import dev.kgw.proxy.ProxyStages;
+import dev.kgw.router.RequestObserver;
+import dev.kgw.router.RequestTracer;
+import dev.kgw.spi.Extension;
+import dev.kgw.spi.Namespace;
+import dev.kgw.spi.Node;
+import io.vertx.core.Future;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-/** Parses {@code telemetry/opentelemetry} with krakend-otel's keys and defaults. */
+/**
+ * {@code telemetry/opentelemetry} with krakend-otel's keys and defaults: the node's meters and tracer, and what
+ * they measure at each layer (router observer and tracer, pipe and backend middlewares).
+ */
 public final class OtelNamespace implements Namespace {
     public static final String NAME = "telemetry/opentelemetry";
 
@@ -109,5 +121,36 @@ public final class OtelNamespace implements Namespace {
         stage.raw("metrics_static_attributes");
         stage.raw("traces_static_attributes");
         stage.str("semantic_convention", "");
+    }
+
+    @Override
+    public Extension open(Node node) {
+        OtelOptions options = node.config().extra().get(NAME, OtelOptions.class).orElse(null);
+        if (options == null) return Extension.NONE;
+        // the exporters bind ports and start threads: Pipeline.open closes them if a later namespace fails
+        NodeTelemetry telemetry = new NodeTelemetry(options, node.config().fingerprint(), node.config().port(),
+                node.metricsPort());
+        telemetry.listener(node.listener());
+        RequestObserver observer = telemetry.observer();
+        RequestTracer tracer = telemetry.tracer();
+        ProxyStages stages = telemetry.hooks();
+        return new Extension() {
+            @Override public RequestObserver observer() { return observer; }
+
+            @Override public RequestTracer tracer() { return tracer; }
+
+            @Override public Middleware pipe(EndpointConfig e) { return stages.pipe(e); }
+
+            @Override public Middleware backend(EndpointConfig e, BackendConfig b) { return stages.backend(e, b); }
+
+            @Override
+            public Future<Void> start() {
+                node.counters().forEach(c -> telemetry.counter(c.name(), c.description(), c.value()));
+                return Future.succeededFuture();
+            }
+
+            /** After the event loops stopped, so the last request was counted and traced. */
+            @Override public void close() { telemetry.close(); }
+        };
     }
 }

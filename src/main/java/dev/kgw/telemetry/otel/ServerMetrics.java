@@ -1,11 +1,11 @@
 package dev.kgw.telemetry.otel;
 
+import dev.kgw.router.Exchange;
 import dev.kgw.router.RequestObserver;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.metrics.DoubleHistogram;
 import io.opentelemetry.api.metrics.Meter;
-import io.vertx.core.http.HttpServerRequest;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -31,9 +31,9 @@ final class ServerMetrics implements RequestObserver {
     }
 
     @Override
-    public void onResponse(HttpServerRequest req, String route, int status, long durationNanos) {
+    public void onResponse(Exchange req, String route, int status, long durationNanos) {
         if (options.skips(req.path())) return;
-        String method = req.method().name();
+        String method = req.method();
         Attributes attrs = attributes.computeIfAbsent(method + ' ' + route + ' ' + status,
                 k -> Attributes.of(METHOD, method, ROUTE, route, STATUS, (long) status));
         duration.record(durationNanos / 1e9, attrs);

@@ -1,5 +1,6 @@
 package dev.kgw.telemetry.otel;
 
+import dev.kgw.router.Exchange;
 import dev.kgw.router.RequestTracer;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.Span;
@@ -9,7 +10,6 @@ import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.propagation.TextMapGetter;
-import io.vertx.core.http.HttpServerRequest;
 
 /**
  * The router layer's span, one per request, named by its path as krakend-otel names it. A caller's W3C
@@ -21,13 +21,13 @@ final class ServerTracer implements RequestTracer {
     private static final AttributeKey<String> URL_SCHEME = AttributeKey.stringKey("url.scheme");
     private static final AttributeKey<String> CLIENT_ADDRESS = AttributeKey.stringKey("client.address");
 
-    private static final TextMapGetter<HttpServerRequest> HEADERS = new TextMapGetter<>() {
+    private static final TextMapGetter<Exchange> HEADERS = new TextMapGetter<>() {
         @Override
-        public Iterable<String> keys(HttpServerRequest carrier) { return carrier.headers().names(); }
+        public Iterable<String> keys(Exchange carrier) { return carrier.headerNames(); }
 
         @Override
-        public String get(HttpServerRequest carrier, String key) {
-            return carrier == null ? null : carrier.getHeader(key);
+        public String get(Exchange carrier, String key) {
+            return carrier == null ? null : carrier.header(key);
         }
     };
 
@@ -40,28 +40,29 @@ final class ServerTracer implements RequestTracer {
     }
 
     @Override
-    public Object start(HttpServerRequest req) {
+    public Object start(Exchange req) {
         String path = req.path();
         if (options.skips(path)) return null;
         Context parent = options.layers().disablePropagation() ? Context.root()
                 : W3CTraceContextPropagator.getInstance().extract(Context.root(), req, HEADERS);
         Span span = tracer.spanBuilder(path).setParent(parent).setSpanKind(SpanKind.SERVER)
-                .setAttribute(ServerMetrics.METHOD, req.method().name())
+                .setAttribute(ServerMetrics.METHOD, req.method())
                 .setAttribute(URL_PATH, path)
-                .setAttribute(URL_SCHEME, req.isSSL() ? "https" : "http")
+                .setAttribute(URL_SCHEME, req.tls() ? "https" : "http")
                 .startSpan();
-        if (span.isRecording() && req.remoteAddress() != null) {
-            span.setAttribute(CLIENT_ADDRESS, req.remoteAddress().hostAddress());
+        if (span.isRecording() && !req.remoteAddress().isEmpty()) {
+            span.setAttribute(CLIENT_ADDRESS, req.remoteAddress());
         }
         if (span.isRecording() && options.layers().global().reportHeaders()) {
-            req.headers().forEach(h -> span.setAttribute("http.request.header." + h.getKey().toLowerCase(),
-                    h.getValue()));
+            for (String name : req.headerNames()) {
+                span.setAttribute("http.request.header." + name.toLowerCase(), String.join(", ", req.headers(name)));
+            }
         }
         return parent.with(span);
     }
 
     @Override
-    public void end(Object trace, HttpServerRequest req, String route, int status) {
+    public void end(Object trace, Exchange req, String route, int status) {
         Span span = Span.fromContext((Context) trace);
         if (span.isRecording()) {
             if (!route.isEmpty()) span.setAttribute(ServerMetrics.ROUTE, route);

@@ -3,7 +3,7 @@ package dev.kgw.telemetry.otel;
 import dev.kgw.config.BackendConfig;
 import dev.kgw.config.EndpointConfig;
 import dev.kgw.proxy.Middleware;
-import dev.kgw.proxy.PipelineHooks;
+import dev.kgw.proxy.ProxyStages;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.metrics.DoubleHistogram;
@@ -17,7 +17,7 @@ import io.opentelemetry.api.trace.Tracer;
  * and {@code complete}) and a span per stage; the backend span is a client span whose context goes to the
  * backend in W3C {@code traceparent}. Endpoints under the skip paths are not instrumented at all.
  */
-final class StageInstruments implements PipelineHooks {
+final class StageInstruments implements ProxyStages {
     private static final AttributeKey<String> ENDPOINT_ROUTE = AttributeKey.stringKey("krakend.endpoint.route");
     private static final AttributeKey<String> ENDPOINT_METHOD = AttributeKey.stringKey("krakend.endpoint.method");
 
@@ -41,7 +41,7 @@ final class StageInstruments implements PipelineHooks {
     }
 
     @Override
-    public Middleware endpoint(EndpointConfig e) {
+    public Middleware pipe(EndpointConfig e) {
         if (options.skips(e.endpoint())) return null;
         Tracer t = tracer != null && options.layers().proxy().traces() ? tracer : null;
         if (proxyDuration == null && t == null) return null;

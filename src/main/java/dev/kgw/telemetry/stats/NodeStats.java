@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import dev.kgw.config.EndpointConfig;
-import dev.kgw.proxy.PipelineHooks;
+import dev.kgw.proxy.ProxyStages;
 import dev.kgw.router.ListenerCounters;
 import dev.kgw.router.RequestObserver;
 import io.vertx.core.Future;
@@ -29,7 +29,7 @@ public final class NodeStats {
     private final StatsOptions options;
     private final StatsRegistry registry = new StatsRegistry();
     private final RouterStats router;
-    private final PipelineHooks hooks;
+    private final ProxyStages hooks;
     private final List<String> cmdline = cmdline();
     private final ObjectWriter writer = new ObjectMapper().writer();
     private final long timer;
@@ -39,7 +39,7 @@ public final class NodeStats {
         this.vertx = vertx;
         this.options = options;
         this.router = new RouterStats(registry, options.routerDisabled() ? List.of() : endpoints);
-        this.hooks = options.proxyDisabled() && options.backendDisabled() ? PipelineHooks.NONE
+        this.hooks = options.proxyDisabled() && options.backendDisabled() ? ProxyStages.NONE
                 : new PipeStats(registry, !options.proxyDisabled(), !options.backendDisabled());
         JvmStats.register(registry);
         this.timer = vertx.setPeriodic(Math.max(1, options.collectionTime().toMillis()), id -> collect());
@@ -59,7 +59,7 @@ public final class NodeStats {
     public RequestObserver router() { return options.routerDisabled() ? null : router; }
 
     /** The proxy and backend layers' instrumentation (nothing for a disabled layer). */
-    public PipelineHooks hooks() { return hooks; }
+    public ProxyStages hooks() { return hooks; }
 
     /** The end of a window: connection counts move to their gauges and totals, histograms start over. */
     void collect() {

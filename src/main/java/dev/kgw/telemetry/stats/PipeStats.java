@@ -3,7 +3,7 @@ package dev.kgw.telemetry.stats;
 import dev.kgw.config.BackendConfig;
 import dev.kgw.config.EndpointConfig;
 import dev.kgw.proxy.Middleware;
-import dev.kgw.proxy.PipelineHooks;
+import dev.kgw.proxy.ProxyStages;
 
 /**
  * The proxy layer ({@code layer.pipe}, named by the endpoint, around the whole pipe) and the backend layer
@@ -11,7 +11,7 @@ import dev.kgw.proxy.PipelineHooks;
  * krakend-ce puts krakend-metrics' proxy and backend factories. Backends sharing a {@code url_pattern} share
  * their metrics, as in KrakenD.
  */
-final class PipeStats implements PipelineHooks {
+final class PipeStats implements ProxyStages {
     private final StatsRegistry registry;
     private final boolean proxy;
     private final boolean backend;
@@ -23,7 +23,7 @@ final class PipeStats implements PipelineHooks {
     }
 
     @Override
-    public Middleware endpoint(EndpointConfig e) {
+    public Middleware pipe(EndpointConfig e) {
         return proxy ? new LayerStats(registry, "pipe", e.endpoint()) : null;
     }
 

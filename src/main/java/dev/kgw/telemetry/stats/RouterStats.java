@@ -1,8 +1,8 @@
 package dev.kgw.telemetry.stats;
 
 import dev.kgw.config.EndpointConfig;
+import dev.kgw.router.Exchange;
 import dev.kgw.router.RequestObserver;
-import io.vertx.core.http.HttpServerRequest;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -12,7 +12,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.UnaryOperator;
-import javax.net.ssl.SSLSession;
 
 /**
  * The router layer: per endpoint, responses by status ({@code router.response.<endpoint>.status.<code>.count}),
@@ -53,22 +52,22 @@ final class RouterStats implements RequestObserver {
     }
 
     @Override
-    public void onResponse(HttpServerRequest req, String route, int status, long durationNanos) {
+    public void onResponse(Exchange ex, String route, int status, long durationNanos) {
         Endpoint e = endpoints.get(route);
-        if (e == null || !e.methods.contains(req.method().name())) return;
+        if (e == null || !e.methods.contains(ex.method())) return;
         // krakend-metrics counts a "connection" per request handled, not per TCP connection
         connected.inc();
-        if (req.isSSL()) countTls(req.sslSession());
+        if (ex.tls()) countTls(ex.tlsProtocol(), ex.tlsCipher());
         e.status(status).inc();
-        e.size.update(req.response().bytesWritten());
+        e.size.update(ex.bytesWritten());
         e.time.update(durationNanos);
         disconnected.inc();
     }
 
-    private void countTls(SSLSession session) {
-        if (session == null) return;
-        count(tlsVersions, session.getProtocol(), v -> "router.tls_version." + goVersion(v) + ".count");
-        count(tlsCiphers, session.getCipherSuite(), c -> "router.tls_cipher." + c + ".count");
+    private void countTls(String protocol, String cipher) {
+        if (protocol == null || cipher == null) return;
+        count(tlsVersions, protocol, v -> "router.tls_version." + goVersion(v) + ".count");
+        count(tlsCiphers, cipher, c -> "router.tls_cipher." + c + ".count");
     }
 
     private void count(Map<String, Counter> byKey, String key, UnaryOperator<String> name) {

@@ -2,8 +2,15 @@ package dev.kgw.telemetry.stats;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.kgw.config.Fields;
-import dev.kgw.config.Namespace;
+import dev.kgw.config.BackendConfig;
+import dev.kgw.config.EndpointConfig;
 import dev.kgw.config.Problems;
+import dev.kgw.proxy.Middleware;
+import dev.kgw.router.RequestObserver;
+import dev.kgw.spi.Extension;
+import dev.kgw.spi.Namespace;
+import dev.kgw.spi.Node;
+import io.vertx.core.Future;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -46,5 +53,24 @@ public final class StatsNamespace implements Namespace {
                 f.bool("proxy_disabled", false), f.bool("backend_disabled", false), f.bool("endpoint_disabled", false));
         f.warnUnknown();
         return o;
+    }
+
+    @Override
+    public Extension open(Node node) {
+        StatsOptions options = node.config().extra().get(NAME, StatsOptions.class).orElse(null);
+        if (options == null) return Extension.NONE;
+        NodeStats stats = new NodeStats(node.vertx(), options, node.config().endpoints());
+        stats.listener(node.listener());
+        return new Extension() {
+            @Override public RequestObserver observer() { return stats.router(); }
+
+            @Override public Middleware pipe(EndpointConfig e) { return stats.hooks().pipe(e); }
+
+            @Override public Middleware backend(EndpointConfig e, BackendConfig b) { return stats.hooks().backend(e, b); }
+
+            @Override public Future<Void> start() { return stats.start(); }
+
+            @Override public Future<Void> stop() { return stats.close(); }
+        };
     }
 }

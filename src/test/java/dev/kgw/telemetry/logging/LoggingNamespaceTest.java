@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.kgw.Gateway;
+import dev.kgw.Namespaces;
 import dev.kgw.config.ConfigParser;
 import dev.kgw.config.Problem;
 import dev.kgw.config.Problems;
@@ -70,7 +70,7 @@ class LoggingNamespaceTest {
     @Test
     void unknownSyslogFacilityInAWholeConfig() throws Exception {
         Problems p = new Problems();
-        new ConfigParser(Gateway.namespaces()).parse(new ObjectMapper().readTree("""
+        new ConfigParser(Namespaces.builtIn().registry()).parse(new ObjectMapper().readTree("""
                 {"version": 3, "extra_config": {"telemetry/logging": {"syslog": true, "syslog_facility": "kern"}},
                  "endpoints": []}"""), p);
         assertEquals(List.of("$.extra_config[\"telemetry/logging\"].syslog_facility"),

@@ -41,7 +41,8 @@ class NodeTelemetryTest {
     @Test
     void processAndRuntimeMetricsUnderPrometheusProcessCollectorNames() throws Exception {
         int port = freePort();
-        try (NodeTelemetry t = new NodeTelemetry(prometheus(port, true, true), "fp", 8080, null, () -> 3)) {
+        try (NodeTelemetry t = new NodeTelemetry(prometheus(port, true, true), "fp", 8080, null)) {
+            t.counter("ratelimit.local.decisions", "decisions", () -> 3);
             String body = scrape(port);
             assertTrue(value(body, "process_cpu_seconds_total") > 0);
             assertTrue(value(body, "process_resident_memory_bytes") > 1 << 20, "at least a megabyte resident");
@@ -58,7 +59,7 @@ class NodeTelemetryTest {
     @Test
     void offUnlessAsked() throws Exception {
         int port = freePort();
-        try (NodeTelemetry t = new NodeTelemetry(prometheus(port, false, false), "fp", 8080, null, () -> 0)) {
+        try (NodeTelemetry t = new NodeTelemetry(prometheus(port, false, false), "fp", 8080, null)) {
             String body = scrape(port);
             for (String name : Set.of("process_cpu_seconds_total", "jvm_memory_used_bytes")) {
                 assertFalse(body.contains(name), name);

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.kgw.Gateway;
+import dev.kgw.Namespaces;
 import dev.kgw.config.ConfigParser;
 import dev.kgw.config.EndpointConfig;
 import dev.kgw.config.Problems;
@@ -54,7 +54,7 @@ class StageInstrumentsTest {
     private static EndpointConfig endpoint(String path) throws Exception {
         String json = "{\"version\": 3, \"endpoints\": [{\"endpoint\": \"" + path + "\", \"backend\": "
                 + "[{\"host\": [\"http://h\"], \"url_pattern\": \"/b/{id}\"}]}]}";
-        return new ConfigParser(Gateway.namespaces()).parse(new ObjectMapper().readTree(json), new Problems())
+        return new ConfigParser(Namespaces.builtIn().registry()).parse(new ObjectMapper().readTree(json), new Problems())
                 .endpoints().get(0);
     }
 
@@ -80,7 +80,7 @@ class StageInstrumentsTest {
             sent.add(r);
             return Future.failedFuture(new BackendException("invalid status code 418", 418, "", ""));
         };
-        Proxy pipe = hooks.endpoint(e).wrap(hooks.backend(e, e.backends().get(0)).wrap(backend));
+        Proxy pipe = hooks.pipe(e).wrap(hooks.backend(e, e.backends().get(0)).wrap(backend));
         Request original = request();
         Future<Response> out = pipe.handle(original);
         assertTrue(out.failed());
@@ -108,14 +108,14 @@ class StageInstrumentsTest {
         EndpointConfig e = endpoint("/users/{id}");
         StageInstruments noProxy = new StageInstruments(null, tracers.get("t"),
                 options("{\"proxy\": {\"disable_traces\": true}}"));
-        assertNull(noProxy.endpoint(e), "no tracer, no meter: nothing to wrap");
+        assertNull(noProxy.pipe(e), "no tracer, no meter: nothing to wrap");
         assertNotNull(noProxy.backend(e, e.backends().get(0)));
         StageInstruments noBackend = new StageInstruments(null, tracers.get("t"),
                 options("{\"backend\": {\"traces\": {\"disable_stage\": true}}}"));
         assertNull(noBackend.backend(e, e.backends().get(0)));
         EndpointConfig health = endpoint("/__debug/x");
         StageInstruments all = new StageInstruments(null, tracers.get("t"), options("{}"));
-        assertNull(all.endpoint(health), "under the skip paths");
+        assertNull(all.pipe(health), "under the skip paths");
         assertNull(all.backend(health, health.backends().get(0)));
     }
 
@@ -125,7 +125,7 @@ class StageInstrumentsTest {
         StageInstruments hooks = new StageInstruments(null, tracers.get("t"), options("{}"));
         Response partial = new Response(new LinkedHashMap<>(Map.of("a", 1)), false);
         partial.error = new RuntimeException("one backend failed");
-        Proxy pipe = hooks.endpoint(e).wrap(r -> Future.succeededFuture(partial));
+        Proxy pipe = hooks.pipe(e).wrap(r -> Future.succeededFuture(partial));
         assertEquals(partial, pipe.handle(request()).result());
         SpanData span = spans.get(0);
         assertEquals(false, span.getAttributes().get(AttributeKey.booleanKey("complete")));

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.kgw.Gateway;
+import dev.kgw.Namespaces;
 import dev.kgw.config.ConfigParser;
 import dev.kgw.config.Problems;
 import java.time.Duration;
@@ -60,7 +60,7 @@ class StatsNamespaceTest {
     void registeredUnderBothNames() throws Exception {
         for (String name : List.of("telemetry/metrics", "github_com/devopsfaith/krakend-metrics")) {
             Problems p = new Problems();
-            var config = new ConfigParser(Gateway.namespaces()).parse(new ObjectMapper().readTree("""
+            var config = new ConfigParser(Namespaces.builtIn().registry()).parse(new ObjectMapper().readTree("""
                 {"version": 3, "extra_config": {"%s": {"listen_address": ":9191"}}, "endpoints": []}
                 """.formatted(name)), p);
             assertFalse(p.hasErrors(), p.all().toString());

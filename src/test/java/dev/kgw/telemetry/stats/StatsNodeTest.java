@@ -6,11 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.kgw.Gateway;
+import dev.kgw.Namespaces;
 import dev.kgw.config.ConfigParser;
 import dev.kgw.config.Problems;
 import dev.kgw.config.ServiceConfig;
 import dev.kgw.router.RequestObserver;
+import dev.kgw.router.TestExchanges;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
@@ -43,7 +44,7 @@ class StatsNodeTest {
 
     private ServiceConfig config(String metrics) throws Exception {
         Problems problems = new Problems();
-        ServiceConfig c = new ConfigParser(Gateway.namespaces()).parse(mapper.readTree("""
+        ServiceConfig c = new ConfigParser(Namespaces.builtIn().registry()).parse(mapper.readTree("""
             {"version": 3, "host": ["http://127.0.0.1:1"],
              "extra_config": {"telemetry/metrics": %s},
              "endpoints": [
@@ -63,7 +64,7 @@ class StatsNodeTest {
     private int server(RequestObserver observer) throws Exception {
         HttpServer s = vertx.createHttpServer().requestHandler(req -> {
             String route = req.getHeader("X-Route");
-            req.response().endHandler(v -> observer.onResponse(req, route, req.response().getStatusCode(), 1234));
+            req.response().endHandler(v -> observer.onResponse(TestExchanges.of(req), route, req.response().getStatusCode(), 1234));
             req.response().setStatusCode(Integer.parseInt(req.getHeader("X-Status"))).end("hello");
         });
         return await(s.listen(0)).actualPort();

@@ -48,7 +48,7 @@ class StatsPipelineTest {
     void aDisabledLayerAddsNoMiddleware() {
         StatsRegistry registry = new StatsRegistry();
         PipeStats backendOnly = new PipeStats(registry, false, true);
-        assertNull(backendOnly.endpoint(null));
+        assertNull(backendOnly.pipe(null));
         assertTrue(registry.flatten().isEmpty());
     }
 

@@ -1,4 +1,4 @@
-package dev.kgw.router;
+package dev.kgw.lifecycle;
 
 import java.time.Duration;
 

@@ -1,0 +1,89 @@
+package dev.kgw.router;
+
+import dev.kgw.proxy.Attributes;
+import io.vertx.core.http.HttpServerRequest;
+import java.util.List;
+import java.util.Map;
+import javax.net.ssl.SSLSession;
+
+/**
+ * {@link Exchange} over the listener's request. Made once per request, and only when some stage or observer looks
+ * at it; the client address, the TLS session and the attribute map are resolved on first use.
+ */
+final class HttpExchange implements Exchange {
+    private final HttpServerRequest req;
+    private final ClientIp clientIps;
+    private String clientIp;
+    private Attributes attributes;
+    private Map<String, String> params = Map.of();
+    /** The tracer's context for this request, or null. */
+    Object trace;
+    /** The matched endpoint pattern, "" until routed. */
+    String route = "";
+
+    HttpExchange(HttpServerRequest req, ClientIp clientIps) {
+        this.req = req;
+        this.clientIps = clientIps;
+    }
+
+    HttpServerRequest request() { return req; }
+
+    void params(Map<String, String> raw) { this.params = raw; }
+
+    /** The attributes if any stage wrote one, else null (the pipeline then carries none). */
+    Attributes attributesIfAny() { return attributes == null || attributes.isEmpty() ? null : attributes; }
+
+    @Override public String method() { return req.method().name(); }
+
+    @Override public String path() { return req.path(); }
+
+    @Override
+    public String query() {
+        String q = req.query();
+        return q == null ? "" : q;
+    }
+
+    @Override public String header(String name) { return req.getHeader(name); }
+
+    @Override public List<String> headers(String name) { return req.headers().getAll(name); }
+
+    @Override public Iterable<String> headerNames() { return req.headers().names(); }
+
+    @Override
+    public String clientIp() {
+        if (clientIp == null) clientIp = clientIps.resolve(remoteAddress(), req::getHeader);
+        return clientIp;
+    }
+
+    @Override
+    public String remoteAddress() { return req.remoteAddress() == null ? "" : req.remoteAddress().hostAddress(); }
+
+    @Override public Map<String, String> params() { return params; }
+
+    @Override public boolean tls() { return req.isSSL(); }
+
+    @Override
+    public String tlsProtocol() {
+        SSLSession s = req.isSSL() ? req.sslSession() : null;
+        return s == null ? null : s.getProtocol();
+    }
+
+    @Override
+    public String tlsCipher() {
+        SSLSession s = req.isSSL() ? req.sslSession() : null;
+        return s == null ? null : s.getCipherSuite();
+    }
+
+    @Override
+    public Attributes attributes() {
+        if (attributes == null) attributes = new Attributes();
+        return attributes;
+    }
+
+    @Override
+    public void responseHeader(String name, String value) {
+        if (!req.response().headWritten()) req.response().headers().set(name, value);
+    }
+
+    @Override public long bytesWritten() { return req.response().bytesWritten(); }
+}
