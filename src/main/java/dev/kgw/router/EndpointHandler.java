@@ -234,6 +234,11 @@ final class EndpointHandler {
 
     private void writeError(HttpServerResponse resp, Throwable err) {
         resp.putHeader(X_KRAKEND_COMPLETED, FALSE);
+        if (err instanceof Rejection r) {
+            // a pipeline stage said no (CEL, JSON Schema, a backend rate limit): its status, headers and body
+            Rejections.write(resp, r);
+            return;
+        }
         int status = err instanceof BackendException be && be.statusCode() > 0 ? be.statusCode() : 500;
         resp.setStatusCode(status);
         if (!router.returnErrorMsg()) {

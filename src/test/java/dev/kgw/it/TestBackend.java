@@ -32,6 +32,8 @@ final class TestBackend implements AutoCloseable {
                         .put("query", req.query()).put("body", body.toString())
                         .put("xff", req.getHeader("X-Forwarded-For")).put("ua", req.getHeader("User-Agent"))
                         .put("secret", req.getHeader("X-Secret")).encode());
+                case "/stamp" -> resp.end(new JsonObject().put("stamp", req.getHeader("X-Stamp"))
+                        .put("claim", req.getHeader("X-User-Claim")).encode());
                 case "/traced" -> resp.end(new JsonObject()
                         .put("traceparent", req.getHeader("traceparent")).encode());
                 case "/slow" -> vertx.setTimer(500, t -> resp.end("{\"slow\":true}"));
