@@ -33,8 +33,8 @@ import java.util.Set;
  */
 public final class HttpExecutor {
     private static final int MAX_REDIRECTS = 10;
-    private static final Set<String> HOP_BY_HOP = Set.of("Connection", "Keep-Alive", "Proxy-Connection", "Te",
-            "Trailer", "Transfer-Encoding", "Upgrade", "Host", "Content-Length");
+    /** Set by the client for each exchange itself, whatever the request said. */
+    private static final Set<String> CLIENT_SET = Set.of("Host", "Content-Length");
 
     private final Vertx vertx;
     private final HttpClientAgent plain;
@@ -114,7 +114,7 @@ public final class HttpExecutor {
     private MultiMap toMultiMap(Map<String, List<String>> headers) {
         MultiMap m = HttpHeaders.headers();
         headers.forEach((k, vs) -> {
-            if (!HOP_BY_HOP.contains(k)) m.add(k, vs);
+            if (!HopByHop.is(k) && !CLIENT_SET.contains(k)) m.add(k, vs);
         });
         if (compression && !m.contains("Accept-Encoding")) m.set("Accept-Encoding", "gzip");
         return m;

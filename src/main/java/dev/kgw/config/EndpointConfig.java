@@ -19,7 +19,4 @@ public record EndpointConfig(
         String outputEncoding,
         ExtraConfig extra,
         String jsonPath) {
-
-    /** Names of the {@code {placeholders}} of the endpoint path, in order. */
-    public List<String> params() { return UrlPatterns.endpointParams(endpoint); }
 }

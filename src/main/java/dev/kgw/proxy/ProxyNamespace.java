@@ -61,7 +61,12 @@ public final class ProxyNamespace implements OptionsParser {
                 strategy, data, flatmap, f.bool("shadow", false), f.duration("shadow_timeout", Duration.ZERO),
                 f.integer("max_payload", 0));
         if (o.maxPayload() < 0) problems.error(f.path("max_payload"), "must be a positive number of bytes");
-        f.raw("combiner");
+        String combiner = f.str("combiner", "default");
+        if (!combiner.equals("default")) {
+            // lura falls back to its default merge for a combiner no plugin registered; none can be here
+            problems.warn(f.path("combiner"), "combiner '" + combiner + "' is not available on this node (only"
+                    + " \"default\"): backends are merged the default way, as KrakenD does for an unregistered name");
+        }
         f.bool("force_sandboxed_request", false);
         f.warnUnknown();
         return o;

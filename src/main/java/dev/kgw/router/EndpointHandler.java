@@ -2,6 +2,7 @@ package dev.kgw.router;
 
 import dev.kgw.Build;
 import dev.kgw.backend.BodyBudget;
+import dev.kgw.backend.HopByHop;
 import dev.kgw.config.EndpointConfig;
 import dev.kgw.proxy.Attributes;
 import dev.kgw.proxy.BackendException;
@@ -260,7 +261,7 @@ final class EndpointHandler {
             MultiMap out = resp.headers();
             for (Map.Entry<String, String> h : r.headers) {
                 String name = h.getKey();
-                if (HOP_BY_HOP.contains(name.toLowerCase(java.util.Locale.ROOT)) || name.equalsIgnoreCase("X-Krakend")
+                if (HopByHop.is(name) || name.equalsIgnoreCase("X-Krakend")
                         || name.equalsIgnoreCase("X-Krakend-Completed")) {
                     continue;
                 }
@@ -301,8 +302,6 @@ final class EndpointHandler {
     private static final CharSequence CACHE_CONTROL = HttpHeaders.createOptimized("Cache-Control");
     private static final CharSequence CONTENT_TYPE = HttpHeaders.createOptimized("Content-Type");
 
-    private static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "proxy-connection",
-            "transfer-encoding", "upgrade", "te", "trailer");
 
     /**
      * KrakenD's zero-trust header rule: only the listed headers (by default just {@code Content-Type}) go on;
