@@ -1,6 +1,6 @@
 package dev.kgw.router;
 
-import dev.kgw.telemetry.logging.RateLimitedLog;
+import dev.kgw.log.RateLimitedLog;
 import io.netty.handler.codec.DecoderException;
 import io.netty.handler.codec.http2.Http2Exception;
 import io.vertx.core.VertxException;

@@ -1,6 +1,6 @@
 package dev.kgw.router;
 
-import dev.kgw.telemetry.logging.RateLimitedLog;
+import dev.kgw.log.RateLimitedLog;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelDuplexHandler;

@@ -14,7 +14,7 @@ import dev.kgw.proxy.Rejection;
 import dev.kgw.proxy.Request;
 import dev.kgw.proxy.Response;
 import dev.kgw.proxy.UrlTemplate;
-import dev.kgw.telemetry.logging.RateLimitedLog;
+import dev.kgw.log.RateLimitedLog;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
@@ -278,12 +278,13 @@ final class EndpointHandler {
         long millis = Math.max(1, (deadline - System.nanoTime()) / 1_000_000);
         Vertx vertx = Vertx.currentContext().owner();
         long timer = vertx.setTimer(millis, id -> {
+            // the client's side first: a reset, never a clean last chunk, so it knows the body was cut
+            if (!resp.ended() && !resp.closed()) resp.reset();
             if (r.cancelStream != null) r.cancelStream.run();
-            if (!resp.closed()) resp.reset();
         });
         r.stream.pipeTo(resp).onComplete(ar -> {
             vertx.cancelTimer(timer);
-            if (ar.failed() && !resp.closed()) resp.reset();
+            if (ar.failed() && !resp.ended() && !resp.closed()) resp.reset();
         });
     }
 

@@ -8,7 +8,7 @@ import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.Vertx;
-import dev.kgw.telemetry.logging.RateLimitedLog;
+import dev.kgw.log.RateLimitedLog;
 import io.netty.channel.ChannelPipeline;
 import io.vertx.core.http.ClientAuth;
 import io.vertx.core.http.HttpConnection;

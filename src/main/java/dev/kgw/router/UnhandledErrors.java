@@ -1,6 +1,6 @@
 package dev.kgw.router;
 
-import dev.kgw.telemetry.logging.RateLimitedLog;
+import dev.kgw.log.RateLimitedLog;
 import java.time.Duration;
 import java.util.logging.Level;
 import java.util.logging.Logger;

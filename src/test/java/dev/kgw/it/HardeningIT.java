@@ -128,14 +128,23 @@ class HardeningIT {
             InputStream in = s.getInputStream();
             assertTrue(new String(in.readNBytes(12), StandardCharsets.ISO_8859_1).startsWith("HTTP/1.1 200"));
             long bytes = 0;
+            byte[] buf = new byte[65536];
+            String tail = "";
             try {
-                for (int n; (n = in.read(new byte[65536])) > 0; ) bytes += n;
+                for (int n; (n = in.read(buf)) > 0; ) {
+                    bytes += n;
+                    tail = (tail + new String(buf, Math.max(0, n - 8), Math.min(n, 8), StandardCharsets.ISO_8859_1));
+                    tail = tail.substring(Math.max(0, tail.length() - 8));
+                }
             } catch (IOException reset) {
                 // the node resets the stream it cut
             }
             long ms = (System.nanoTime() - start) / 1_000_000;
             assertTrue(ms < 3000, "the stream ran " + ms + " ms past a 500 ms timeout");
             assertTrue(bytes > 0, "some of the body streamed before the cut");
+            // a cut body must not look complete: no last chunk, so the client knows it lost the rest
+            assertFalse(tail.endsWith("\r\n0\r\n\r\n") || tail.equals("0\r\n\r\n"),
+                    "the cut stream ended like a complete chunked body");
         }
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
         while (backend.endlessCut.get() == cutBefore && System.nanoTime() < deadline) Thread.sleep(10);

@@ -1,4 +1,4 @@
-package dev.kgw.telemetry.logging;
+package dev.kgw.log;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

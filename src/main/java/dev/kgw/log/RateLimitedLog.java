@@ -1,4 +1,4 @@
-package dev.kgw.telemetry.logging;
+package dev.kgw.log;
 
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
