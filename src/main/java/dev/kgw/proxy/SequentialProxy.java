@@ -1,6 +1,7 @@
 package dev.kgw.proxy;
 
 import dev.kgw.backend.DeadlineExceededException;
+import dev.kgw.proxy.transform.DotPaths;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -103,7 +104,7 @@ public final class SequentialProxy implements Proxy {
             return;
         }
         Object v = resp.data;
-        for (String part : m.group(2).split("\\.")) {
+        for (String part : DotPaths.split(m.group(2))) {
             if (!(v instanceof Map<?, ?> map) || !map.containsKey(part)) return;
             v = map.get(part);
         }

@@ -68,6 +68,17 @@ class SequentialProxyTest {
                 "list", List.of(new JsonNumber("1"), "two", 3.0), "done", true), r.data);
     }
 
+    /** Go's strings.Split keeps a trailing empty segment: {@code a.} is the key "" inside a, not a itself. */
+    @Test
+    void aTrailingDotAddressesTheEmptyKeyAsGoSplitsIt() throws Exception {
+        Recorder second = new Recorder(Map.of());
+
+        await(run(List.of(new Recorder(Map.of("a", Map.of("", "empty-key"))), second),
+                List.of(List.of(), List.of("resp0_a.")), List.of()));
+
+        assertEquals(Map.of("Id", "7", "Resp0_a.", "empty-key"), second.calls.get(0));
+    }
+
     @Test
     void missingValuesAreNotSet() throws Exception {
         Recorder second = new Recorder(Map.of());

@@ -9,12 +9,12 @@ import java.util.List;
  * {@link String#split} drops trailing empties, which would make {@code "a."} address {@code a}
  * instead of the key {@code ""} inside {@code a}.
  */
-final class DotPaths {
+public final class DotPaths {
 
     private DotPaths() {
     }
 
-    static String[] split(String path) {
+    public static String[] split(String path) {
         List<String> parts = new ArrayList<>(4);
         int start = 0;
         int dot;
