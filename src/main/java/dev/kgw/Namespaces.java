@@ -1,5 +1,7 @@
 package dev.kgw;
 
+import dev.kgw.auth.signer.SignerNamespace;
+import dev.kgw.auth.validator.ValidatorNamespace;
 import dev.kgw.backend.BackendHttpNamespace;
 import dev.kgw.config.NamespaceRegistry;
 import dev.kgw.lifecycle.LifecycleNamespace;
@@ -47,7 +49,9 @@ public final class Namespaces {
                 new StatsNamespace(),
                 new RedisNamespace(),
                 RateLimitNamespace.redis(),
-                RateLimitNamespace.local());
+                RateLimitNamespace.local(),
+                new ValidatorNamespace(),
+                new SignerNamespace());
     }
 
     public List<Namespace> list() { return all; }

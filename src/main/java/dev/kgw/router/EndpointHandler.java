@@ -145,6 +145,9 @@ final class EndpointHandler {
             }
             params.put(UrlTemplate.paramKey(p.getKey()), value);
         }
+        if (ex != null && ex.extraParams() != null) {
+            ex.extraParams().forEach((k, v) -> params.put(UrlTemplate.paramKey(k), v));
+        }
         if (bodyLimit.declaredTooLarge(req)) {
             BodyLimit.refuse(req, 413);
             return;
@@ -234,6 +237,11 @@ final class EndpointHandler {
     }
 
     private void writeError(HttpServerResponse resp, Throwable err) {
+        if (err instanceof Rejection r && r.isAnswer()) {
+            resp.headers().remove(X_KRAKEND).remove(X_KRAKEND_COMPLETED).remove(CACHE_CONTROL);
+            Rejections.write(resp, r);
+            return;
+        }
         resp.putHeader(X_KRAKEND_COMPLETED, FALSE);
         if (err instanceof Rejection r) {
             // a pipeline stage said no (CEL, JSON Schema, a backend rate limit): its status, headers and body

@@ -42,6 +42,19 @@ public interface Exchange {
 
     String tlsCipher();
 
+    /**
+     * Replaces a request header for the rest of the request's way, as Go's {@code Header.Set} does (a propagated
+     * JWT claim): whatever the client sent under that name is gone, so it cannot be spoofed. No values removes it.
+     * Whether it reaches a backend is still up to the endpoint's {@code input_headers}.
+     */
+    void setRequestHeader(String name, List<String> values);
+
+    /**
+     * A parameter a backend's {@code url_pattern} can name beside the path's ({@code {JWT.sub}}): made by a stage
+     * from what it verified, used as it is.
+     */
+    void param(String name, String value);
+
     /** Written by stages, read by later ones and by the pipeline ({@link dev.kgw.proxy.Request#attributes}). */
     Attributes attributes();
 

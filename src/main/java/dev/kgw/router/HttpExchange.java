@@ -2,6 +2,7 @@ package dev.kgw.router;
 
 import dev.kgw.proxy.Attributes;
 import io.vertx.core.http.HttpServerRequest;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import javax.net.ssl.SSLSession;
@@ -16,6 +17,8 @@ final class HttpExchange implements Exchange {
     private String clientIp;
     private Attributes attributes;
     private Map<String, String> params = Map.of();
+    /** Parameters stages added ({@link #param}), or null. */
+    private Map<String, String> extraParams;
     /** The tracer's context for this request, or null. */
     Object trace;
     /** The matched endpoint pattern, "" until routed. */
@@ -29,6 +32,9 @@ final class HttpExchange implements Exchange {
     HttpServerRequest request() { return req; }
 
     void params(Map<String, String> raw) { this.params = raw; }
+
+    /** What stages added with {@link #param}, or null. */
+    Map<String, String> extraParams() { return extraParams; }
 
     /** The attributes if any stage wrote one, else null (the pipeline then carries none). */
     Attributes attributesIfAny() { return attributes == null || attributes.isEmpty() ? null : attributes; }
@@ -48,6 +54,18 @@ final class HttpExchange implements Exchange {
     @Override public List<String> headers(String name) { return req.headers().getAll(name); }
 
     @Override public Iterable<String> headerNames() { return req.headers().names(); }
+
+    @Override
+    public void setRequestHeader(String name, List<String> values) {
+        if (values.isEmpty()) req.headers().remove(name);
+        else req.headers().set(name, values);
+    }
+
+    @Override
+    public void param(String name, String value) {
+        if (extraParams == null) extraParams = new LinkedHashMap<>(4);
+        extraParams.put(name, value);
+    }
 
     @Override
     public String clientIp() {

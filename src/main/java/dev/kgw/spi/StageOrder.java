@@ -23,7 +23,7 @@ public final class StageOrder {
                     "security/bot-detector"),
             Stage.ENDPOINT, List.of("security/bot-detector", "auth/validator", "modifier/lua-endpoint",
                     "qos/ratelimit/router/redis", "qos/ratelimit/router"),
-            Stage.PIPE, List.of("telemetry/opentelemetry", "telemetry/metrics", "modifier/lua-proxy",
+            Stage.PIPE, List.of("auth/signer", "telemetry/opentelemetry", "telemetry/metrics", "modifier/lua-proxy",
                     "validation/cel", "validation/json-schema"),
             Stage.MERGED, List.of(),
             Stage.BACKEND, List.of("telemetry/opentelemetry", "telemetry/metrics", "qos/circuit-breaker",

@@ -17,16 +17,16 @@ import org.junit.jupiter.api.Test;
 class UnimplementedNamespacesTest {
     private final Problems problems = new Problems();
 
-    /** JWT at an endpoint, CORS at the service, JSON schema at an endpoint, a circuit breaker at a backend. */
+    /** A server plugin at the service, CEL and JSON schema at an endpoint, martian at a backend. */
     static final String SECURED = """
             {"version": 3, "host": ["http://h"],
-             "extra_config": {"security/cors": {"allow_origins": ["*"]}},
+             "extra_config": {"plugin/http-server": {"name": ["x"]}},
              "endpoints": [
                {"endpoint": "/open", "backend": [{"url_pattern": "/x"}]},
-               {"endpoint": "/private", "extra_config": {"auth/validator": {"alg": "RS256"},
+               {"endpoint": "/private", "extra_config": {"validation/cel": [{"check_expr": "true"}],
                                                         "validation/json-schema": {"type": "object"}},
                 "backend": [{"url_pattern": "/y",
-                             "extra_config": {"qos/circuit-breaker": {"max_errors": 1}}}]}]}""";
+                             "extra_config": {"modifier/martian": {"header.Modifier": {}}}}]}]}""";
 
     private ServiceConfig parse(String json, boolean allowUnsupported) throws Exception {
         return new ConfigParser(Namespaces.builtIn().registry(), allowUnsupported)
@@ -42,23 +42,23 @@ class UnimplementedNamespacesTest {
         parse(SECURED, false);
 
         Map<String, String> errors = byPath(problems.errors());
-        assertEquals(Set.of("$.extra_config[\"security/cors\"]", "$.endpoints[1].extra_config[\"auth/validator\"]",
+        assertEquals(Set.of("$.extra_config[\"plugin/http-server\"]", "$.endpoints[1].extra_config[\"validation/cel\"]",
                 "$.endpoints[1].extra_config[\"validation/json-schema\"]",
-                "$.endpoints[1].backend[0].extra_config[\"qos/circuit-breaker\"]"), errors.keySet());
-        assertTrue(errors.get("$.endpoints[1].extra_config[\"auth/validator\"]")
-                .startsWith("namespace auth/validator is not implemented by this node"), errors.toString());
-        assertTrue(errors.get("$.extra_config[\"security/cors\"]").contains("--allow-unsupported"));
+                "$.endpoints[1].backend[0].extra_config[\"modifier/martian\"]"), errors.keySet());
+        assertTrue(errors.get("$.endpoints[1].extra_config[\"validation/cel\"]")
+                .startsWith("namespace validation/cel is not implemented by this node"), errors.toString());
+        assertTrue(errors.get("$.extra_config[\"plugin/http-server\"]").contains("--allow-unsupported"));
     }
 
     @Test
     void legacyNamesAreRecognisedAsWhatTheyAlias() throws Exception {
         parse("""
                 {"version": 3, "host": ["http://h"], "endpoints": [{"endpoint": "/a",
-                  "extra_config": {"github.com/devopsfaith/krakend-jose/validator": {},
+                  "extra_config": {"github.com/devopsfaith/krakend-cel": [],
                                    "github.com/devopsfaith/krakend-ratelimit/juju/router": {"max_rate": 5}},
                   "backend": [{"url_pattern": "/x"}]}]}""", false);
 
-        assertEquals(List.of("namespace github.com/devopsfaith/krakend-jose/validator (auth/validator) is not "
+        assertEquals(List.of("namespace github.com/devopsfaith/krakend-cel (validation/cel) is not "
                         + "implemented by this node"),
                 problems.errors().stream().map(p -> p.message().substring(0, p.message().indexOf(':'))).toList());
         assertEquals(List.of(), problems.warnings());

@@ -103,15 +103,16 @@ class CliIT {
     @Test
     void unimplementedSecurityNamespacesAreRefusedUnlessExplicitlyAllowed() throws Exception {
         int port = Nodes.freePort();
-        Path cfg = write("jwt.json", """
+        Path cfg = write("schema.json", """
             {"version": 3, "port": %d, "debug_endpoint": true, "host": ["http://127.0.0.1:%d"], "endpoints": [
               {"endpoint": "/a", "backend": [{"url_pattern": "/__debug/a"}]},
               {"endpoint": "/b", "backend": [{"url_pattern": "/__debug/b"}]},
               {"endpoint": "/c", "backend": [{"url_pattern": "/__debug/c"}]},
-              {"endpoint": "/private", "extra_config": {"auth/validator": {"alg": "RS256", "jwk_url": "https://x"}},
+              {"endpoint": "/private", "extra_config": {"validation/json-schema": {"type": "object"}},
                "backend": [{"url_pattern": "/__debug/private"}]}]}
             """.formatted(port, port));
-        String error = "ERROR " + cfg + ": $.endpoints[3].extra_config[\"auth/validator\"]: namespace auth/validator"
+        String error = "ERROR " + cfg + ": $.endpoints[3].extra_config[\"validation/json-schema\"]: namespace "
+                + "validation/json-schema"
                 + " is not implemented by this node";
         Result check = krakend("check", "-c", cfg.toString());
         assertEquals(1, check.code, check.all());
@@ -132,7 +133,8 @@ class CliIT {
         }
         assertTrue(p.waitFor(20, TimeUnit.SECONDS));
         List<String> loud = Files.readAllLines(log).stream().filter(l -> l.startsWith("WARNING " + cfg
-                + ": $.endpoints[3].extra_config[\"auth/validator\"]: namespace auth/validator is NOT IMPLEMENTED"))
+                + ": $.endpoints[3].extra_config[\"validation/json-schema\"]: namespace validation/json-schema is NOT "
+                + "IMPLEMENTED"))
                 .toList();
         assertEquals(1, loud.size(), String.join("\n", Files.readAllLines(log)));
     }
