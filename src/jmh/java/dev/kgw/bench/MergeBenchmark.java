@@ -5,6 +5,7 @@ import dev.kgw.proxy.MergeProxy;
 import dev.kgw.proxy.Proxy;
 import dev.kgw.proxy.Request;
 import dev.kgw.proxy.Response;
+import dev.kgw.proxy.Scheduler;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.time.Duration;
@@ -73,7 +74,7 @@ public class MergeBenchmark {
         account.put("limits", Map.of("rpm", new JsonNumber("600")));
         Proxy userBackend = r -> Future.succeededFuture(new Response(user, true));
         Proxy accountBackend = r -> Future.succeededFuture(new Response(account, true));
-        merge = new MergeProxy(vertx, List.of(userBackend, accountBackend), Duration.ofSeconds(2));
+        merge = new MergeProxy(Scheduler.of(vertx), List.of(userBackend, accountBackend), Duration.ofSeconds(2));
         // A request as the router builds it: one param, a couple of query values and forwarded headers;
         // MergeProxy copies it (all three maps) once per backend.
         Map<String, List<String>> query = new LinkedHashMap<>();

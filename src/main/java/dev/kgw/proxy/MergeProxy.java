@@ -3,7 +3,6 @@ package dev.kgw.proxy;
 import dev.kgw.backend.DeadlineExceededException;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
-import io.vertx.core.Vertx;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -17,37 +16,30 @@ import java.util.Map;
  * (200, {@code X-Krakend-Completed: false}); all failures fail the merge.
  */
 public final class MergeProxy implements Proxy {
-    private final Vertx vertx;
+    private final Scheduler scheduler;
     private final List<Proxy> backends;
     private final long mergeTimeoutNanos;
 
-    public MergeProxy(Vertx vertx, List<Proxy> backends, Duration endpointTimeout) {
-        this.vertx = vertx;
+    public MergeProxy(Scheduler scheduler, List<Proxy> backends, Duration endpointTimeout) {
+        this.scheduler = scheduler;
         this.backends = List.copyOf(backends);
         this.mergeTimeoutNanos = endpointTimeout.toNanos() * 85 / 100;
     }
 
     @Override
     public Future<Response> handle(Request request) {
-        long deadline = Math.min(request.deadlineNanos, System.nanoTime() + mergeTimeoutNanos);
         Accumulator acc = new Accumulator(backends.size());
         Promise<Response> result = Promise.promise();
-        long timer = vertx.setTimer(Math.max(1, (deadline - System.nanoTime()) / 1_000_000),
-                id -> acc.finish(result, true));
+        Deadline deadline = Deadline.start(scheduler, request.deadlineNanos, mergeTimeoutNanos,
+                () -> acc.finish(result, true));
         for (Proxy backend : backends) {
             Request r = request.copy();
-            r.deadlineNanos = deadline;
-            Future<Response> f;
-            try {
-                f = backend.handle(r);
-            } catch (RuntimeException e) {
-                f = Future.failedFuture(e);
-            }
-            f.onComplete(ar -> {
+            r.deadlineNanos = deadline.nanos();
+            Calls.guarded(backend, r).onComplete(ar -> {
                 if (ar.succeeded()) acc.add(ar.result());
                 else acc.fail(ar.cause());
                 if (acc.pending == 0) {
-                    vertx.cancelTimer(timer);
+                    deadline.cancel();
                     acc.finish(result, false);
                 }
             });

@@ -27,6 +27,8 @@ import java.util.function.UnaryOperator;
  */
 public final class ProxyFactory {
     private final Vertx vertx;
+    /** One for every endpoint: merge, sequential and concurrent calls time their budget with it. */
+    private final Scheduler scheduler;
     private final HttpExecutor http;
     private final JsonCodec json;
     private final Duration dnsCacheTtl;
@@ -35,6 +37,7 @@ public final class ProxyFactory {
     public ProxyFactory(Vertx vertx, HttpExecutor http, JsonCodec json, Duration dnsCacheTtl, ProxyStages stages) {
         this.stages = stages;
         this.vertx = vertx;
+        this.scheduler = Scheduler.of(vertx);
         this.http = http;
         this.json = json;
         this.dnsCacheTtl = dnsCacheTtl;
@@ -61,13 +64,13 @@ public final class ProxyFactory {
             p = stacks.get(0);
         } else if (sequential) {
             List<List<String>> needs = main.stream().map(b -> UrlTemplate.responseParams(b.urlPattern())).toList();
-            p = new SequentialProxy(vertx, stacks, needs, opts.sequentialPropagatedParams(), e.timeout());
+            p = new SequentialProxy(scheduler, stacks, needs, opts.sequentialPropagatedParams(), e.timeout());
         } else {
-            p = new MergeProxy(vertx, stacks, e.timeout());
+            p = new MergeProxy(scheduler, stacks, e.timeout());
         }
         if (opts.flatmap() != null && stacks.size() > 1) p = new EndpointFlatmapProxy(opts.flatmap()).wrap(p);
         p = wrap(stages.merged(e), p);
-        if (opts.staticStrategy() != null) p = new StaticProxy(opts.staticStrategy(), opts.staticData()).wrap(p);
+        if (opts.staticStrategy() != null) p = new StaticMiddleware(opts.staticStrategy(), opts.staticData()).wrap(p);
         if (!shadows.isEmpty()) {
             List<Proxy> shadowStacks = new ArrayList<>();
             for (BackendConfig b : shadows) {
@@ -101,8 +104,8 @@ public final class ProxyFactory {
                 Decoder.forName(b.encoding(), b.isCollection(), json), format, errors, bufferNoop, stages.client(e, b));
         p = wrap(stages.backend(e, b), p);
         if (!b.inputHeaders().isEmpty()) p = new HeaderFilter(b.inputHeaders()).wrap(p);
-        p = new BalancingProxy(balancer(b)).wrap(p);
-        if (e.concurrentCalls() > 1) p = new ConcurrentProxy(vertx, e.concurrentCalls(), timeout).wrap(p);
+        p = new BalancingMiddleware(balancer(b)).wrap(p);
+        if (e.concurrentCalls() > 1) p = new ConcurrentMiddleware(scheduler, e.concurrentCalls(), timeout).wrap(p);
         p = new RequestBuilder(b.method(), b.urlPattern()).wrap(p);
         if (!b.inputQueryStrings().isEmpty()) p = new QueryStringFilter(b.inputQueryStrings()).wrap(p);
         return p;

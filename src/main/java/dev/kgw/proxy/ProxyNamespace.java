@@ -28,13 +28,13 @@ public final class ProxyNamespace implements OptionsParser {
     @SuppressWarnings("unchecked")
     public Object parse(JsonNode options, String path, Problems problems) {
         Fields f = new Fields(options, path, problems);
-        StaticProxy.Strategy strategy = null;
+        StaticMiddleware.Strategy strategy = null;
         Map<String, Object> data = null;
         if (f.has("static")) {
             Fields s = f.object("static");
             String name = s.str("strategy", "always");
             try {
-                strategy = StaticProxy.Strategy.valueOf(name.toUpperCase(Locale.ROOT));
+                strategy = StaticMiddleware.Strategy.valueOf(name.toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
                 problems.error(s.path("strategy"), "unknown static strategy '" + name
                         + "' (use always, success, complete, errored or incomplete)");

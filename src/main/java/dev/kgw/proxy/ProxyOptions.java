@@ -9,7 +9,7 @@ import java.util.Map;
 public record ProxyOptions(
         boolean sequential,
         List<String> sequentialPropagatedParams,
-        StaticProxy.Strategy staticStrategy,
+        StaticMiddleware.Strategy staticStrategy,
         Map<String, Object> staticData,
         FlatmapFilter flatmap,
         boolean shadow,

@@ -59,10 +59,6 @@ public final class Request {
         return r;
     }
 
-    public long remainingMillis() {
-        return Math.max(0, (deadlineNanos - System.nanoTime()) / 1_000_000);
-    }
-
     public String header(String canonicalName) {
         List<String> v = headers.get(canonicalName);
         return v == null || v.isEmpty() ? null : v.get(0);

@@ -3,7 +3,6 @@ package dev.kgw.proxy;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.streams.ReadStream;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -31,6 +30,4 @@ public final class Response {
         this.data = data;
         this.complete = complete;
     }
-
-    public static Response empty() { return new Response(new LinkedHashMap<>(), false); }
 }

@@ -4,7 +4,6 @@ import dev.kgw.backend.DeadlineExceededException;
 import dev.kgw.proxy.transform.DotPaths;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
-import io.vertx.core.Vertx;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -22,16 +21,16 @@ import java.util.regex.Pattern;
 public final class SequentialProxy implements Proxy {
     private static final Pattern RESP = Pattern.compile("^resp(\\d+)(?:_(.+))?$");
 
-    private final Vertx vertx;
+    private final Scheduler scheduler;
     private final List<Proxy> backends;
     /** For each backend, the {@code respN_x} names its url_pattern reads. */
     private final List<List<String>> needs;
     private final List<String> propagated;
     private final long mergeTimeoutNanos;
 
-    public SequentialProxy(Vertx vertx, List<Proxy> backends, List<List<String>> needs, List<String> propagated,
+    public SequentialProxy(Scheduler scheduler, List<Proxy> backends, List<List<String>> needs, List<String> propagated,
                            Duration endpointTimeout) {
-        this.vertx = vertx;
+        this.scheduler = scheduler;
         this.backends = List.copyOf(backends);
         this.needs = List.copyOf(needs);
         this.propagated = List.copyOf(propagated);
@@ -40,13 +39,11 @@ public final class SequentialProxy implements Proxy {
 
     @Override
     public Future<Response> handle(Request request) {
-        Request base = request.copy();
-        base.deadlineNanos = Math.min(request.deadlineNanos, System.nanoTime() + mergeTimeoutNanos);
-        State state = new State(base);
+        State state = new State(request.copy());
         Promise<Response> out = Promise.promise();
-        long timer = vertx.setTimer(Math.max(1, (base.deadlineNanos - System.nanoTime()) / 1_000_000),
-                id -> state.finish(out, new DeadlineExceededException()));
-        state.timer = timer;
+        state.deadline = Deadline.start(scheduler, request.deadlineNanos, mergeTimeoutNanos,
+                () -> state.finish(out, new DeadlineExceededException()));
+        state.base.deadlineNanos = state.deadline.nanos();
         step(state, 0, out);
         return out.future();
     }
@@ -54,7 +51,7 @@ public final class SequentialProxy implements Proxy {
     private void step(State s, int i, Promise<Response> out) {
         if (s.done) return;
         if (i == backends.size()) {
-            vertx.cancelTimer(s.timer);
+            s.deadline.cancel();
             s.finish(out, null);
             return;
         }
@@ -65,16 +62,10 @@ public final class SequentialProxy implements Proxy {
             for (String name : propagated) put(params, name, s.responses);
             r.params = params;
         }
-        Future<Response> f;
-        try {
-            f = backends.get(i).handle(r);
-        } catch (RuntimeException e) {
-            f = Future.failedFuture(e);
-        }
-        f.onComplete(ar -> {
+        Calls.guarded(backends.get(i), r).onComplete(ar -> {
             if (s.done) return;
             if (ar.failed()) {
-                vertx.cancelTimer(s.timer);
+                s.deadline.cancel();
                 s.finish(out, ar.cause());
                 return;
             }
@@ -83,7 +74,7 @@ public final class SequentialProxy implements Proxy {
             if (part.data != null) s.data.putAll(part.data);
             s.complete &= part.complete;
             if (part.error != null) {
-                vertx.cancelTimer(s.timer);
+                s.deadline.cancel();
                 s.finish(out, part.error);
                 return;
             }
@@ -117,7 +108,7 @@ public final class SequentialProxy implements Proxy {
         final Map<String, Object> data = new LinkedHashMap<>();
         boolean complete = true;
         boolean done;
-        long timer;
+        Deadline deadline;
 
         State(Request base) { this.base = base; }
 

@@ -4,13 +4,14 @@ import static java.util.concurrent.TimeUnit.SECONDS;
 
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
-import io.vertx.core.Vertx;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
-import java.util.function.Supplier;
 
-/** Small builders shared by the proxy tests: requests, responses, delayed fake backends and waiting. */
+/**
+ * Small builders shared by the proxy tests: requests, responses, fake backends and waiting. Backends that answer
+ * later run on a {@link ManualScheduler}.
+ */
 final class Fakes {
     private Fakes() {}
 
@@ -33,33 +34,34 @@ final class Fakes {
         return r;
     }
 
-    /** A backend answering with {@code r} after {@code millis}, from a Vert.x timer. */
-    static Proxy later(Vertx vertx, long millis, Response r) {
-        return req -> {
-            Promise<Response> p = Promise.promise();
-            vertx.setTimer(millis, id -> p.complete(r));
-            return p.future();
-        };
-    }
-
-    /** A backend failing with {@code t} after {@code millis}, from a Vert.x timer. */
-    static Proxy failsLater(Vertx vertx, long millis, Throwable t) {
-        return req -> {
-            Promise<Response> p = Promise.promise();
-            vertx.setTimer(millis, id -> p.fail(t));
-            return p.future();
-        };
-    }
-
     static Proxy failing(String message) {
         return req -> Future.failedFuture(new BackendException(message));
     }
 
-    /** Runs the call on an event loop, as the server does, so that timers and callbacks share one thread. */
-    static Future<Response> onLoop(Vertx vertx, Supplier<Future<Response>> call) {
-        Promise<Response> p = Promise.promise();
-        vertx.runOnContext(v -> call.get().onComplete(p));
-        return p.future();
+    /** A backend that never answers: only a deadline can end the wait for it. */
+    static Proxy never() {
+        return req -> Promise.<Response>promise().future();
+    }
+
+    /** A backend that throws instead of returning a future (a bug, or a plugin's). */
+    static Proxy throwing(String message) {
+        return req -> {
+            throw new IllegalStateException(message);
+        };
+    }
+
+    /** The response of a future that must have succeeded already (on a manual clock nothing is waited for). */
+    static Response answer(Future<Response> f) {
+        if (!f.isComplete()) throw new AssertionError("no answer yet");
+        if (f.failed()) throw new AssertionError("expected an answer, got " + f.cause(), f.cause());
+        return f.result();
+    }
+
+    /** The cause of a future that must have failed already. */
+    static Throwable cause(Future<Response> f) {
+        if (!f.isComplete()) throw new AssertionError("not failed yet");
+        if (f.succeeded()) throw new AssertionError("expected a failure, got data " + f.result().data);
+        return f.cause();
     }
 
     static Response await(Future<Response> f) throws Exception {

@@ -4,10 +4,10 @@ import dev.kgw.backend.Balancer;
 import io.vertx.core.Future;
 
 /** Chooses the host for this call and builds the absolute URL from it and the request path. */
-public final class BalancingProxy implements Middleware {
+public final class BalancingMiddleware implements Middleware {
     private final Balancer balancer;
 
-    public BalancingProxy(Balancer balancer) { this.balancer = balancer; }
+    public BalancingMiddleware(Balancer balancer) { this.balancer = balancer; }
 
     @Override
     public Proxy wrap(Proxy next) {

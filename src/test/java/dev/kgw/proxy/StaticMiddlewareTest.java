@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
-import dev.kgw.proxy.StaticProxy.Strategy;
+import dev.kgw.proxy.StaticMiddleware.Strategy;
 import io.vertx.core.Future;
 import java.util.HashMap;
 import java.util.List;
@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-class StaticProxyTest {
+class StaticMiddlewareTest {
     private static final Map<String, Object> STATIC = Map.of("stub", "yes", "shared", "static");
     private static final BackendException DOWN = new BackendException("down");
 
@@ -32,7 +32,7 @@ class StaticProxyTest {
     }
 
     private static Future<Response> call(Strategy strategy, Proxy backend) {
-        return new StaticProxy(strategy, STATIC).wrap(backend).handle(request());
+        return new StaticMiddleware(strategy, STATIC).wrap(backend).handle(request());
     }
 
     @ParameterizedTest(name = "{0} on {1}: applied={2}")
@@ -88,7 +88,7 @@ class StaticProxyTest {
     @Test
     void eachResponseGetsItsOwnCopyOfNestedStaticData() throws Exception {
         Map<String, Object> nested = Map.of("list", List.of(Map.of("x", 1)));
-        Proxy p = new StaticProxy(Strategy.ALWAYS, nested).wrap(req -> Future.succeededFuture(ok(Map.of())));
+        Proxy p = new StaticMiddleware(Strategy.ALWAYS, nested).wrap(req -> Future.succeededFuture(ok(Map.of())));
 
         Response first = await(p.handle(request()));
         Response second = await(p.handle(request()));

@@ -9,13 +9,13 @@ import java.util.Map;
  * {@code proxy.static}: stub data merged into the root of the response (overwriting collisions) when the
  * strategy matches. Errors are kept, so a stubbed failure still reports {@code X-Krakend-Completed: false}.
  */
-public final class StaticProxy implements Middleware {
+public final class StaticMiddleware implements Middleware {
     public enum Strategy { ALWAYS, SUCCESS, COMPLETE, ERRORED, INCOMPLETE }
 
     private final Strategy strategy;
     private final Map<String, Object> data;
 
-    public StaticProxy(Strategy strategy, Map<String, Object> data) {
+    public StaticMiddleware(Strategy strategy, Map<String, Object> data) {
         this.strategy = strategy;
         this.data = data;
     }
