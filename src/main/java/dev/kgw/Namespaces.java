@@ -1,5 +1,6 @@
 package dev.kgw;
 
+import dev.kgw.auth.clientcredentials.ClientCredentialsNamespace;
 import dev.kgw.auth.signer.SignerNamespace;
 import dev.kgw.auth.validator.ValidatorNamespace;
 import dev.kgw.backend.BackendHttpNamespace;
@@ -51,7 +52,8 @@ public final class Namespaces {
                 RateLimitNamespace.redis(),
                 RateLimitNamespace.local(),
                 new ValidatorNamespace(),
-                new SignerNamespace());
+                new SignerNamespace(),
+                new ClientCredentialsNamespace());
     }
 
     public List<Namespace> list() { return all; }

@@ -3,7 +3,7 @@ package dev.kgw.auth.signer;
 import com.nimbusds.jose.JOSEException;
 import dev.kgw.auth.jose.JwsSigner;
 import dev.kgw.auth.jose.KeySource;
-import dev.kgw.auth.jose.OnLoop;
+import dev.kgw.auth.OnLoop;
 import dev.kgw.auth.jose.VerificationKey;
 import dev.kgw.encoding.JsonCodec;
 import dev.kgw.log.RateLimitedLog;

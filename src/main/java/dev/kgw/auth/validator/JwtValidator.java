@@ -4,7 +4,7 @@ import dev.kgw.auth.jose.Claims;
 import dev.kgw.auth.jose.CompactJws;
 import dev.kgw.auth.jose.InvalidTokenException;
 import dev.kgw.auth.jose.KeySource;
-import dev.kgw.auth.jose.OnLoop;
+import dev.kgw.auth.OnLoop;
 import dev.kgw.auth.jose.VerificationKey;
 import dev.kgw.log.RateLimitedLog;
 import dev.kgw.proxy.Attributes;

@@ -1,4 +1,4 @@
-package dev.kgw.auth.jose;
+package dev.kgw.auth;
 
 import io.vertx.core.Context;
 import io.vertx.core.Future;
