@@ -69,7 +69,7 @@ def proxy_conf(tmp):
   }""" % (BACKEND, BASELINE))
 
 
-def node_config(port, extra_endpoints=0, observed=False):
+def node_config(port, extra_endpoints=0, observed=False, jwks=None):
     host = ["http://127.0.0.1:%d" % BACKEND]
     endpoints = [
         {"endpoint": "/noop", "output_encoding": "no-op",
@@ -81,6 +81,12 @@ def node_config(port, extra_endpoints=0, observed=False):
                                              "allow": ["id", "customer.name", "items"]}]},
         {"endpoint": "/large", "backend": [{"host": host, "url_pattern": "/large.json"}]},
     ]
+    if jwks:
+        # (h): the JSON endpoint of (b) behind an RS256 validator with a local key set
+        endpoints.append({"endpoint": "/jwt", "backend": [{"host": host, "url_pattern": "/small.json"}],
+                          "extra_config": {"auth/validator": {"alg": "RS256", "jwk_local_path": jwks,
+                                                              "audience": ["api"], "issuer": "https://bench",
+                                                              "roles": ["user"]}}})
     for i in range(extra_endpoints):
         endpoints.append({"endpoint": "/api/v1/resource%d/{id}" % i,
                           "backend": [{"host": host, "url_pattern": "/small.json"}]})
@@ -138,9 +144,10 @@ def rss_mb(pid):
     return 0.0
 
 
-def wrk(url, conns, seconds):
-    out = subprocess.run(PIN_LOAD + ["wrk", "-t1", "-c%d" % conns, "-d%ds" % seconds, "--timeout", "5s",
-                                     "-s", os.path.join(HERE, "wrk-report.lua"), url],
+def wrk(url, conns, seconds, headers=()):
+    hs = [a for h in headers for a in ("-H", h)]
+    out = subprocess.run(PIN_LOAD + ["wrk", "-t1", "-c%d" % conns, "-d%ds" % seconds, "--timeout", "5s"] + hs +
+                                    ["-s", os.path.join(HERE, "wrk-report.lua"), url],
                          capture_output=True, text=True, timeout=seconds + 30).stdout
     line = [l for l in out.splitlines() if l.startswith("{")]
     if not line:
@@ -148,14 +155,14 @@ def wrk(url, conns, seconds):
     return json.loads(line[-1])
 
 
-def measure(node_url, base_url, conns, pid):
+def measure(node_url, base_url, conns, pid, headers=()):
     """Interleaved rounds; returns (node stats, baseline stats, node cpu %)."""
-    wrk(node_url, conns, WARMUP)
+    wrk(node_url, conns, WARMUP, headers)
     wrk(base_url, conns, WARMUP)
     node_runs, base_runs, cpu = [], [], []
     for _ in range(ROUNDS):
         c0, t0 = cpu_seconds(pid), time.time()
-        node_runs.append(wrk(node_url, conns, SECONDS))
+        node_runs.append(wrk(node_url, conns, SECONDS, headers))
         cpu.append(100 * (cpu_seconds(pid) - c0) / (time.time() - t0))
         if base_url:
             base_runs.append(wrk(base_url, conns, SECONDS))
@@ -200,7 +207,11 @@ def main():
         f.write(backend_conf(tmp, www))
     with open(os.path.join(tmp, "proxy.conf"), "w") as f:
         f.write(proxy_conf(tmp))
-    for name, cfg in (("node.json", node_config(NODE)), ("node10k.json", node_config(NODE10K, 10_000)),
+    subprocess.run(["java", "-cp", os.path.join(ROOT, "target", "kgw.jar"), os.path.join(HERE, "JwtFixture.java"),
+                    tmp], check=True)
+    with open(os.path.join(tmp, "token.txt")) as f:
+        bearer = "Authorization: Bearer " + f.read().strip()
+    for name, cfg in (("node.json", node_config(NODE, jwks=os.path.join(tmp, "jwks.json"))), ("node10k.json", node_config(NODE10K, 10_000)),
                       ("observed.json", node_config(NODE_OBSERVED, observed=True))):
         cfg_port_fix = cfg
         with open(os.path.join(tmp, name), "w") as f:
@@ -219,6 +230,7 @@ def main():
         # JIT warm-up of every path once, so the first scenario measured is not the one paying for it
         for path in ("/noop", "/json", "/merge", "/filter", "/large"):
             wrk(n + path, 64, WARMUP)
+        wrk(n + "/jwt", 64, WARMUP, [bearer])
         b = "http://127.0.0.1:%d" % BASELINE
         scenarios = [
             ("a", "no-op proxy, 0.5 KB", n + "/noop", b + "/small.json"),
@@ -228,11 +240,12 @@ def main():
             ("e", "JSON, 50 KB object", n + "/large", b + "/large.json"),
         ]
         rows = []
+        scenarios.append(("h", "JSON 0.5 KB, RS256 JWT (one token)", n + "/jwt", b + "/small.json"))
         for key, label, node_url, base_url in scenarios:
             if ONLY and key not in ONLY:
                 continue
             for conns in CONNECTIONS:
-                ns, bs, cpu = measure(node_url, base_url, conns, pid)
+                ns, bs, cpu = measure(node_url, base_url, conns, pid, [bearer] if key == "h" else ())
                 rows.append({"key": key, "label": label, "conns": conns, "node": ns, "base": bs, "cpu": cpu})
                 print("%s %-30s c=%-3d node %8.0f req/s  nginx %8.0f req/s  ratio %.2f" % (
                     key, label, conns, ns["rps"], bs["rps"], ns["rps"] / bs["rps"]), flush=True)
@@ -309,6 +322,11 @@ def report(rows, facts):
         c64["node"]["rps"] / a64["node"]["rps"]))
     lines.append("- (f) 10,000 endpoints vs (b) 10 endpoints at 64 connections: %.2f x (target >= 0.95)" % (
         f64["node"]["rps"] / b64["node"]["rps"]))
+    if ("h", 64) in by:
+        h64 = by[("h", 64)]
+        lines.append("- (h) RS256-validated JSON endpoint, one reused token, vs (b) at 64 connections: %.2f x "
+                     "(target >= 0.85); fresh tokens: see JwtValidationBenchmark in bench/results/jmh-latest.txt" % (
+                         h64["node"]["rps"] / b64["node"]["rps"]))
     if ("g", 64) in by:
         g64 = by[("g", 64)]
         lines.append("- (g) all telemetry on (Prometheus, OTLP metrics, 10%% of requests traced, /__stats) vs (b) at 64 "
