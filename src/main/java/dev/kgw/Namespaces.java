@@ -7,6 +7,9 @@ import dev.kgw.proxy.ProxyNamespace;
 import dev.kgw.qos.ratelimit.RateLimitNamespace;
 import dev.kgw.qos.ratelimit.RedisNamespace;
 import dev.kgw.router.RouterNamespace;
+import dev.kgw.security.botdetector.BotDetectorNamespace;
+import dev.kgw.security.cors.CorsNamespace;
+import dev.kgw.security.http.HttpSecureNamespace;
 import dev.kgw.spi.Namespace;
 import dev.kgw.telemetry.influx.InfluxNamespace;
 import dev.kgw.telemetry.logging.LoggingNamespace;
@@ -47,7 +50,10 @@ public final class Namespaces {
                 new StatsNamespace(),
                 new RedisNamespace(),
                 RateLimitNamespace.redis(),
-                RateLimitNamespace.local());
+                RateLimitNamespace.local(),
+                new CorsNamespace(),
+                new HttpSecureNamespace(),
+                new BotDetectorNamespace());
     }
 
     public List<Namespace> list() { return all; }

@@ -17,10 +17,10 @@ import org.junit.jupiter.api.Test;
 class UnimplementedNamespacesTest {
     private final Problems problems = new Problems();
 
-    /** JWT at an endpoint, CORS at the service, JSON schema at an endpoint, a circuit breaker at a backend. */
+    /** JWT at an endpoint, a server plugin at the service, JSON schema at an endpoint, a breaker at a backend. */
     static final String SECURED = """
             {"version": 3, "host": ["http://h"],
-             "extra_config": {"security/cors": {"allow_origins": ["*"]}},
+             "extra_config": {"plugin/http-server": {"name": ["acme"]}},
              "endpoints": [
                {"endpoint": "/open", "backend": [{"url_pattern": "/x"}]},
                {"endpoint": "/private", "extra_config": {"auth/validator": {"alg": "RS256"},
@@ -42,12 +42,12 @@ class UnimplementedNamespacesTest {
         parse(SECURED, false);
 
         Map<String, String> errors = byPath(problems.errors());
-        assertEquals(Set.of("$.extra_config[\"security/cors\"]", "$.endpoints[1].extra_config[\"auth/validator\"]",
+        assertEquals(Set.of("$.extra_config[\"plugin/http-server\"]", "$.endpoints[1].extra_config[\"auth/validator\"]",
                 "$.endpoints[1].extra_config[\"validation/json-schema\"]",
                 "$.endpoints[1].backend[0].extra_config[\"qos/circuit-breaker\"]"), errors.keySet());
         assertTrue(errors.get("$.endpoints[1].extra_config[\"auth/validator\"]")
                 .startsWith("namespace auth/validator is not implemented by this node"), errors.toString());
-        assertTrue(errors.get("$.extra_config[\"security/cors\"]").contains("--allow-unsupported"));
+        assertTrue(errors.get("$.extra_config[\"plugin/http-server\"]").contains("--allow-unsupported"));
     }
 
     @Test
