@@ -13,8 +13,6 @@ import argparse, json, os, re, subprocess, sys, tempfile
 # pattern -> why it fails today (the namespace a later issue builds, or what this machine lacks)
 EXPECTED_FAILURES = {
     r"^(jwt_[1245]|router_401_1)$": "auth/validator, auth/signer: issue 10 (security namespaces)",
-    r"^cors_": "security/cors: issue 10 (security namespaces)",
-    r"^botdetector_": "security/bot-detector: issue 10 (security namespaces)",
     r"^cel-[1-467]$": "validation/cel: a later issue (validation and scripting namespaces)",
     r"^lua_": "modifier/lua-*: a later issue (validation and scripting namespaces)",
     r"^sequential_[34]$": "reads its chain with a modifier/lua-backend script: a later issue (Lua)",
