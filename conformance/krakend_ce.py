@@ -12,8 +12,6 @@ import argparse, json, os, re, subprocess, sys, tempfile
 
 # pattern -> why it fails today (the namespace a later issue builds, or what this machine lacks)
 EXPECTED_FAILURES = {
-    r"^cors_": "security/cors: issue 10 (security namespaces)",
-    r"^botdetector_": "security/bot-detector: issue 10 (security namespaces)",
     r"^cel-[1-4]$": "validation/cel: a later issue (validation and scripting namespaces)",
     r"^lua_": "modifier/lua-*: a later issue (validation and scripting namespaces)",
     r"^sequential_[34]$": "reads its chain with a modifier/lua-backend script: a later issue (Lua)",

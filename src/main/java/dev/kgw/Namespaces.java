@@ -10,6 +10,9 @@ import dev.kgw.proxy.ProxyNamespace;
 import dev.kgw.qos.ratelimit.RateLimitNamespace;
 import dev.kgw.qos.ratelimit.RedisNamespace;
 import dev.kgw.router.RouterNamespace;
+import dev.kgw.security.botdetector.BotDetectorNamespace;
+import dev.kgw.security.cors.CorsNamespace;
+import dev.kgw.security.http.HttpSecureNamespace;
 import dev.kgw.spi.Namespace;
 import dev.kgw.telemetry.influx.InfluxNamespace;
 import dev.kgw.telemetry.logging.LoggingNamespace;
@@ -53,7 +56,11 @@ public final class Namespaces {
                 RateLimitNamespace.local(),
                 new ValidatorNamespace(),
                 new SignerNamespace(),
-                new ClientCredentialsNamespace());
+                new ClientCredentialsNamespace(),
+
+                new CorsNamespace(),
+                new HttpSecureNamespace(),
+                new BotDetectorNamespace());
     }
 
     public List<Namespace> list() { return all; }

@@ -270,7 +270,7 @@ final class EndpointHandler {
             for (Map.Entry<String, String> h : r.headers) {
                 String name = h.getKey();
                 if (HopByHop.is(name) || name.equalsIgnoreCase("X-Krakend")
-                        || name.equalsIgnoreCase("X-Krakend-Completed")) {
+                        || name.equalsIgnoreCase("X-Krakend-Completed") || corsSetByGateway(out, name)) {
                     continue;
                 }
                 out.add(name, h.getValue());
@@ -294,6 +294,15 @@ final class EndpointHandler {
             vertx.cancelTimer(timer);
             if (ar.failed() && !resp.ended() && !resp.closed()) resp.reset();
         });
+    }
+
+    /**
+     * A backend's {@code Access-Control-*} header the gateway's own CORS filter already set: the gateway's wins. Two
+     * {@code Access-Control-Allow-Origin} values make browsers refuse the answer (krakend-ce#392); one the gateway
+     * did not set (it denied the origin) still passes, as KrakenD passes it.
+     */
+    private static boolean corsSetByGateway(MultiMap out, String name) {
+        return name.regionMatches(true, 0, "Access-Control-", 0, 15) && out.contains(name);
     }
 
     private static boolean hasBody(HttpServerRequest req) {

@@ -26,6 +26,12 @@ public interface Exchange {
     /** Every request header name, as sent. */
     Iterable<String> headerNames();
 
+    /**
+     * The host the client asked for, as Go's {@code Request.Host}: the {@code Host} header as sent (port included),
+     * or HTTP/2's {@code :authority}; "" when there is none.
+     */
+    String host();
+
     /** The client's address as the router resolved it ({@code router.forwarded_by_client_ip} and trusted proxies). */
     String clientIp();
 

@@ -68,6 +68,13 @@ final class HttpExchange implements Exchange {
     }
 
     @Override
+    public String host() {
+        String host = req.getHeader("Host");
+        if (host == null && req.authority() != null) host = req.authority().toString();
+        return host == null ? "" : host;
+    }
+
+    @Override
     public String clientIp() {
         if (clientIp == null) clientIp = clientIps.resolve(remoteAddress(), req::getHeader);
         return clientIp;

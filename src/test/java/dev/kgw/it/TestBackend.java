@@ -5,12 +5,16 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /** A real HTTP backend for integration tests: a few routes with known answers, on a free port. */
 final class TestBackend implements AutoCloseable {
     private final Vertx vertx = Vertx.vertx();
     private final HttpServer server;
+    private final Map<String, AtomicInteger> hits = new ConcurrentHashMap<>();
 
     TestBackend() throws Exception {
         server = vertx.createHttpServer().requestHandler(this::handle).listen(0).toCompletionStage()
@@ -19,8 +23,15 @@ final class TestBackend implements AutoCloseable {
 
     String url() { return "http://127.0.0.1:" + server.actualPort(); }
 
+    /** How many requests reached {@code path} so far. */
+    int hits(String path) {
+        AtomicInteger n = hits.get(path);
+        return n == null ? 0 : n.get();
+    }
+
     private void handle(HttpServerRequest req) {
         String path = req.path();
+        hits.computeIfAbsent(path, k -> new AtomicInteger()).incrementAndGet();
         req.body().onSuccess(body -> {
             var resp = req.response().putHeader("Content-Type", "application/json");
             switch (path) {
@@ -43,6 +54,9 @@ final class TestBackend implements AutoCloseable {
                 case "/html" -> resp.putHeader("Content-Type", "text/html").end("<html></html>");
                 case "/count" -> resp.end("{\"bytes\":" + body.length() + ",\"chunked\":"
                         + "chunked".equals(req.getHeader("Transfer-Encoding")) + "}");
+                // a backend with a CORS policy of its own, behind a gateway that has one too
+                case "/cors" -> resp.putHeader("Access-Control-Allow-Origin", "*").putHeader("Vary", "Accept-Encoding")
+                        .end("{\"cors\":\"backend\"}");
                 case "/noop" -> resp.setStatusCode(202).putHeader("X-Upstream", "yes").end("accepted " + body);
                 default -> resp.setStatusCode(404).end();
             }

@@ -101,6 +101,7 @@ public class JwtValidationBenchmark {
         @Override public String method() { return "GET"; }
         @Override public String path() { return "/bench"; }
         @Override public String query() { return ""; }
+    @Override public String host() { return "localhost"; }
         @Override public String header(String name) { return name.equals("Authorization") ? authorization : null; }
         @Override public List<String> headers(String name) { return List.of(); }
         @Override public Iterable<String> headerNames() { return List.of("Authorization"); }

@@ -22,6 +22,7 @@ final class FakeExchange implements Exchange {
     @Override public String method() { return "GET"; }
     @Override public String path() { return "/"; }
     @Override public String query() { return ""; }
+    @Override public String host() { return "localhost"; }
 
     @Override public String header(String name) {
         List<String> v = headers.get(name);
