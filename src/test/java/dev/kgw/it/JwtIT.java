@@ -5,10 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
@@ -52,6 +56,7 @@ class JwtIT {
     private static int port;
     private static RSAKey k1;
     private static RSAKey k2;
+    private static ECKey second;
     private static final AtomicReference<String> keySet = new AtomicReference<>();
     private static final AtomicInteger jwksHits = new AtomicInteger();
     private static final AtomicInteger backendHits = new AtomicInteger();
@@ -63,12 +68,15 @@ class JwtIT {
         k1 = new RSAKeyGenerator(2048).keyID("k1").generate();
         k2 = new RSAKeyGenerator(2048).keyID("k2").generate();
         keySet.set(new JWKSet(List.of(k1.toPublicJWK())).toString());
+        second = new ECKeyGenerator(Curve.P_256).keyID("e1").generate();
+        String secondSet = new JWKSet(second.toPublicJWK()).toString();
         cert = SelfSignedCertificate.create("localhost");
         jwks = vertx.createHttpServer(new HttpServerOptions().setSsl(true).setKeyCertOptions(cert.keyCertOptions()))
                 .requestHandler(req -> {
                     jwksHits.incrementAndGet();
                     if (req.path().equals("/slow")) return; // never answers
-                    req.response().putHeader("Content-Type", "application/json").end(keySet.get());
+                    req.response().putHeader("Content-Type", "application/json")
+                            .end(req.path().equals("/second") ? secondSet : keySet.get());
                 }).listen(0).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
         backend = vertx.createHttpServer().requestHandler(req -> {
             backendHits.incrementAndGet();
@@ -98,9 +106,13 @@ class JwtIT {
                "extra_config": {"auth/validator": {"alg": "RS256", "jwk_url": "https://localhost:%d/jwks",
                  "jwk_local_ca": "%s"}}},
               {"endpoint": "/slow", "backend": [{"url_pattern": "/p"}],
-               "extra_config": {"auth/validator": {"alg": "RS256", "jwk_url": "%s/slow", "jwk_local_ca": "%s"}}}]}
+               "extra_config": {"auth/validator": {"alg": "RS256", "jwk_url": "%s/slow", "jwk_local_ca": "%s"}}},
+              {"endpoint": "/multi", "backend": [{"url_pattern": "/m"}],
+               "extra_config": {"auth/validator": {"alg": "RS256", "jwk_url": "%s/jwks", "jwk_local_ca": "%s",
+                 "issuer": "https://issuer", "audience": ["api"], "kgw_issuers": [
+                   {"issuer": "https://second", "alg": "ES256", "jwk_url": "%s/second", "jwk_local_ca": "%s"}]}}}]}
             """.formatted(port, backend.actualPort(), url, ca, url, ca, pin(ca), url, ca,
-                Base64.getUrlEncoder().encodeToString(new byte[32]), url, down, ca, url, ca), port);
+                Base64.getUrlEncoder().encodeToString(new byte[32]), url, down, ca, url, ca, url, ca, url, ca), port);
     }
 
     @AfterAll
@@ -197,6 +209,23 @@ class JwtIT {
             if (status != 200) Thread.sleep(100); // poll interval while the cooldown passes, bounded by the deadline
         } while (status != 200 && System.nanoTime() < deadline);
         assertEquals(200, status, "the new key is accepted once the set is refreshed");
+    }
+
+    @Test
+    void theSeveralIssuersExtensionTakesEachIssuersTokensWithItsOwnKeysOnly() throws Exception {
+        SignedJWT es = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID("e1").build(),
+                claims().issuer("https://second").build());
+        es.sign(new ECDSASigner(second));
+        SignedJWT esAsFirst = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID("e1").build(),
+                claims().build());
+        esAsFirst.sign(new ECDSASigner(second));
+        int before = backendHits.get();
+        assertEquals(200, get("/multi", token(k1, "k1", claims().build())).statusCode());
+        assertEquals(200, get("/multi", es.serialize()).statusCode(), "the second issuer's key set, over HTTPS");
+        assertEquals(401, get("/multi", esAsFirst.serialize()).statusCode(), "the first issuer does not take ES256");
+        assertEquals(401, get("/multi", token(k1, "k1", claims().issuer("https://second").build())).statusCode(),
+                "nor does the second take the first's keys");
+        assertEquals(2, backendHits.get() - before, "refused tokens never reach the backend");
     }
 
     @Test

@@ -77,7 +77,7 @@ public class JwtValidationBenchmark {
                 List.of(), false, "access_token", "Authorization", false);
         VerifiedTokens cache = new VerifiedTokens(token.equals("fresh") ? 0 : VerifiedTokens.DEFAULT_BYTES,
                 com.github.benmanes.caffeine.cache.Ticker.systemTicker());
-        validator = new JwtValidator(null, o, "/bench", new LocalKeySource(set), cache, List.of(), 1000,
+        validator = new JwtValidator(null, o, "/bench", List.of(new LocalKeySource(set)), cache, List.of(), 1000,
                 () -> System.currentTimeMillis() / 1000, System::nanoTime,
                 new RateLimitedLog(Logger.getLogger("bench"), Duration.ofSeconds(10)));
         if (!validator.filter(new BearerExchange("Bearer " + tokens[1])).succeeded()) {

@@ -3,6 +3,7 @@ package dev.kgw.auth.validator;
 import dev.kgw.auth.jose.Claims;
 import dev.kgw.auth.jose.CompactJws;
 import dev.kgw.auth.jose.InvalidTokenException;
+import dev.kgw.auth.jose.JwsAlgorithm;
 import dev.kgw.auth.jose.KeySource;
 import dev.kgw.auth.OnLoop;
 import dev.kgw.auth.jose.VerificationKey;
@@ -20,7 +21,8 @@ import java.util.function.LongSupplier;
 import java.util.logging.Level;
 
 /**
- * One endpoint's JWT check, in krakend-jose's order: find the token, its {@code alg} must be the configured one,
+ * One endpoint's JWT check, in krakend-jose's order: find the token, (with several issuers, its {@code iss} picks
+ * the {@link Trust}) its {@code alg} must be one the trust accepts,
  * its key (by the key id strategy) must verify the signature, the registered claims must hold (401 for any of
  * these, empty body), then roles and scopes (403); then the claims are propagated as headers (replacing what the
  * client sent), put where {@code {JWT.x}} in a {@code url_pattern} finds them, and left for later stages.
@@ -37,7 +39,8 @@ final class JwtValidator implements EndpointFilter {
     private final Vertx vertx;
     private final ValidatorOptions o;
     private final String endpoint;
-    private final KeySource keys;
+    private final List<Trust> trusts;
+    private final List<KeySource> keys; // one per trust, in the same order
     private final VerifiedTokens verified;
     private final TokenExtractor extractor;
     private final List<String> urlClaims;
@@ -46,13 +49,15 @@ final class JwtValidator implements EndpointFilter {
     private final LongSupplier nanoTime;
     private final RateLimitedLog log;
 
-    JwtValidator(Vertx vertx, ValidatorOptions o, String endpoint, KeySource keys, VerifiedTokens verified,
+    JwtValidator(Vertx vertx, ValidatorOptions o, String endpoint, List<KeySource> keys, VerifiedTokens verified,
                  List<String> urlClaims, long keyWaitMillis, LongSupplier epochSeconds, LongSupplier nanoTime,
                  RateLimitedLog log) {
         this.vertx = vertx;
         this.o = o;
         this.endpoint = endpoint;
-        this.keys = keys;
+        this.trusts = o.trusts();
+        this.keys = List.copyOf(keys);
+        if (this.keys.size() != trusts.size()) throw new IllegalArgumentException("one key source per trust");
         this.verified = verified;
         this.extractor = new TokenExtractor(o.headerName(), o.cookieKey());
         this.urlClaims = List.copyOf(urlClaims);
@@ -74,24 +79,48 @@ final class JwtValidator implements EndpointFilter {
         } catch (InvalidTokenException e) {
             return refuse(e.getMessage());
         }
-        if (!o.alg().name().equals(jws.alg())) return refuse("invalid algorithm " + jws.alg());
-        Future<VerificationKey> key = keys.key(o.keys().strategy().ofToken(jws));
-        if (key.isComplete()) return key.failed() ? refuse(key.cause().getMessage()) : verify(ex, token, jws, key.result());
+        int t = trusts.size() == 1 ? 0 : select(jws);
+        if (t < 0) return refuse("the payload is not a JSON object");
+        Trust trust = trusts.get(t);
+        JwsAlgorithm alg = trust.accepts(jws.alg());
+        if (alg == null) return refuse("invalid algorithm " + jws.alg());
+        KeySource source = keys.get(t);
+        Future<VerificationKey> key = source.key(trust.keys().strategy().ofToken(jws));
+        if (key.isComplete()) {
+            return key.failed() ? refuse(key.cause().getMessage()) : verify(ex, token, jws, trust, alg, source, key.result());
+        }
         return OnLoop.await(vertx, key, keyWaitMillis, () -> new InvalidTokenException("no key within "
                 + keyWaitMillis + " ms")).transform(ar -> ar.failed() ? refuse(ar.cause().getMessage())
-                : verify(ex, token, jws, ar.result()));
+                : verify(ex, token, jws, trust, alg, source, ar.result()));
     }
 
-    private Future<Void> verify(Exchange ex, String token, CompactJws jws, VerificationKey key) {
-        if (!key.verifies(o.alg(), jws)) return refuse("the signature does not verify with the key");
+    /**
+     * With several issuers, the (not yet trusted) {@code iss} picks whose keys and rules apply; a token naming none
+     * of the extension's issuers is held to KrakenD's keys. Choosing by it is safe because the chosen trust then
+     * requires that very issuer, and its own keys must verify the signature. -1 when the payload is unreadable.
+     */
+    private int select(CompactJws jws) {
+        Object iss;
+        try {
+            iss = jws.claims().get("iss");
+        } catch (InvalidTokenException e) {
+            return -1;
+        }
+        for (int i = 1; i < trusts.size(); i++) if (trusts.get(i).issuer().equals(iss)) return i;
+        return 0;
+    }
+
+    private Future<Void> verify(Exchange ex, String token, CompactJws jws, Trust trust, JwsAlgorithm alg,
+                                KeySource source, VerificationKey key) {
+        if (!key.verifies(alg, jws)) return refuse("the signature does not verify with the key");
         Map<String, Object> claims;
         try {
             claims = Collections.unmodifiableMap(Claims.goValues(jws.claims()));
-            o.rules().check(claims, epochSeconds.getAsLong());
+            trust.rules().check(claims, epochSeconds.getAsLong());
         } catch (InvalidTokenException e) {
             return refuse(e.getMessage());
         }
-        long until = Math.min(keys.trustedUntilNanos(), untilNanos(o.rules().validUntil(claims)));
+        long until = Math.min(source.trustedUntilNanos(), untilNanos(trust.rules().validUntil(claims)));
         verified.put(this, token, claims, until);
         return admit(ex, claims);
     }

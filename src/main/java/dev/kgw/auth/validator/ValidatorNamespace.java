@@ -6,6 +6,9 @@ import dev.kgw.auth.jose.JwkOptions;
 import dev.kgw.auth.jose.JwkSettings;
 import dev.kgw.auth.jose.JwsAlgorithm;
 import dev.kgw.auth.jose.KeyIdStrategy;
+import dev.kgw.auth.jose.KeySources;
+import dev.kgw.config.EndpointConfig;
+import dev.kgw.config.ExtraConfig;
 import dev.kgw.config.Fields;
 import dev.kgw.config.GoDuration;
 import dev.kgw.config.Problems;
@@ -44,7 +47,60 @@ public final class ValidatorNamespace implements Namespace {
             f.warnUnknown();
             return new ServiceOptions(s <= 0 ? DEFAULT_CACHE : Duration.ofSeconds(s));
         }
+        Duration leeway = duration(f, "leeway", Duration.ofSeconds(1));
+        Trust primary = trust(f, false, List.of(), Math.max(1, leeway.toSeconds()));
+        List<Trust> trusts = new ArrayList<>();
+        trusts.add(primary);
+        f.eachObject("kgw_issuers", e -> {
+            Trust t = trust(e, true, primary == null ? List.of() : primary.rules().audience(),
+                    Math.max(1, leeway.toSeconds()));
+            e.warnUnknown();
+            if (t == null) return;
+            for (Trust other : trusts) {
+                if (other != null && other.issuer().equals(t.issuer())) {
+                    problems.error(e.path("issuer"), "issuer '" + t.issuer() + "' is trusted twice");
+                    return;
+                }
+            }
+            trusts.add(t);
+        });
+        List<String> roles = f.strings("roles");
+        String rolesKey = f.str("roles_key", "");
+        if (rolesKey.isEmpty()) rolesKey = "roles";
+        boolean nested = f.bool("roles_key_is_nested", false) && rolesKey.contains(".") && !rolesKey.startsWith("http");
+        List<String> scopes = f.strings("scopes");
+        String scopesKey = f.str("scopes_key", "");
+        boolean scopesAll = "all".equals(f.str("scopes_matcher", "any"));
+        List<List<String>> propagate = propagation(f);
+        boolean arrays = f.bool("propagate_claims_preserve_array", false);
+        String cookie = f.str("cookie_key", "");
+        String header = f.str("auth_header_name", "");
+        boolean debug = f.bool("operation_debug", false);
+        f.warnUnknown();
+        if (trusts.contains(null)) return null;
+        return new ValidatorOptions(trusts, roles, rolesKey, nested, scopes, scopesKey, scopesAll, propagate, arrays, cookie.isEmpty() ? "access_token" : cookie,
+                header.isEmpty() ? "Authorization" : HeaderNames.canonical(header), debug);
+    }
+
+    /**
+     * KrakenD's keys at the endpoint's level, or one entry of {@code kgw_issuers} (which must name its issuer,
+     * and inherits the endpoint's audience when it sets none). {@code kgw_algs} beside {@code alg} (an array of
+     * further algorithms) is the extension's other half; KrakenD ignores both keys and then accepts fewer tokens,
+     * never more. Null (reported) when the trust cannot be built.
+     */
+    private static Trust trust(Fields f, boolean extension, List<String> inheritedAudience, long leeway) {
+        Problems problems = f.problems();
+        List<JwsAlgorithm> algs = new ArrayList<>();
         JwsAlgorithm alg = JwkOptions.alg(f);
+        if (alg != null) algs.add(alg);
+        List<String> more = f.strings(extension ? "algs" : "kgw_algs");
+        for (int i = 0; i < more.size(); i++) {
+            JwsAlgorithm a = JwsAlgorithm.named(more.get(i)).orElse(null);
+            String at = f.path(extension ? "algs" : "kgw_algs") + "[" + i + "]";
+            if (a == null) problems.error(at, "unknown algorithm '" + more.get(i) + "' (use one of "
+                    + JwsAlgorithm.names() + ")");
+            else if (!algs.contains(a)) algs.add(a);
+        }
         String strategyName = f.str("key_identify_strategy", "kid");
         KeyIdStrategy strategy = KeyIdStrategy.named(strategyName.isEmpty() ? "kid" : strategyName).orElse(null);
         if (strategy == null) {
@@ -60,27 +116,14 @@ public final class ValidatorNamespace implements Namespace {
         Duration ttl = !cache ? Duration.ZERO : cacheSeconds <= 0 ? DEFAULT_CACHE : Duration.ofSeconds(cacheSeconds);
         Duration cooldown = duration(f, "failed_jwk_key_cooldown", DEFAULT_COOLDOWN);
         if (cooldown.compareTo(Duration.ofSeconds(1)) < 0) cooldown = Duration.ofSeconds(1);
-        Duration leeway = duration(f, "leeway", Duration.ofSeconds(1));
-        List<String> audience = f.strings("audience");
+        List<String> audience = f.has("audience") ? f.strings("audience") : inheritedAudience;
         String issuer = f.str("issuer", "");
-        List<String> roles = f.strings("roles");
-        String rolesKey = f.str("roles_key", "");
-        if (rolesKey.isEmpty()) rolesKey = "roles";
-        boolean nested = f.bool("roles_key_is_nested", false) && rolesKey.contains(".") && !rolesKey.startsWith("http");
-        List<String> scopes = f.strings("scopes");
-        String scopesKey = f.str("scopes_key", "");
-        boolean scopesAll = "all".equals(f.str("scopes_matcher", "any"));
-        List<List<String>> propagate = propagation(f);
-        boolean arrays = f.bool("propagate_claims_preserve_array", false);
-        String cookie = f.str("cookie_key", "");
-        String header = f.str("auth_header_name", "");
-        boolean debug = f.bool("operation_debug", false);
-        f.warnUnknown();
+        if (extension && issuer.isEmpty()) {
+            problems.error(f.path("issuer"), "each of kgw_issuers names the iss its tokens carry");
+            return null;
+        }
         if (alg == null) return null;
-        return new ValidatorOptions(alg, keys, ttl, cooldown,
-                new ClaimRules(issuer, audience, Math.max(1, leeway.toSeconds())), roles, rolesKey, nested,
-                scopes, scopesKey, scopesAll, propagate, arrays, cookie.isEmpty() ? "access_token" : cookie,
-                header.isEmpty() ? "Authorization" : HeaderNames.canonical(header), debug);
+        return new Trust(issuer, algs, keys, ttl, cooldown, new ClaimRules(issuer, audience, leeway));
     }
 
     /** A Go duration string; one KrakenD cannot parse falls back to the default, as there, with a warning. */
@@ -123,7 +166,16 @@ public final class ValidatorNamespace implements Namespace {
     /** A local key file must be readable and hold keys: {@code check} says so rather than every request's 401. */
     @Override
     public void validate(ServiceConfig config, Problems problems) {
-        JwkOptions.checkLocalFiles(config, problems, NAME, ValidatorOptions.class, ValidatorOptions::keys);
+        for (EndpointConfig e : config.endpoints()) {
+            e.extra().get(NAME, ValidatorOptions.class).ifPresent(o -> {
+                for (int i = 0; i < o.trusts().size(); i++) {
+                    String why = KeySources.localProblem(o.trusts().get(i).keys());
+                    if (why == null) continue;
+                    String at = ExtraConfig.path(e.jsonPath(), NAME) + (i == 0 ? "" : ".kgw_issuers[" + (i - 1) + "]");
+                    problems.error(at + ".jwk_local_path", why);
+                }
+            });
+        }
     }
 
     @Override

@@ -40,9 +40,12 @@ final class Validators implements Extension {
     @Override
     public EndpointFilter endpointFilter(EndpointConfig e) {
         return e.extra().get(ValidatorNamespace.NAME, ValidatorOptions.class).map(o -> {
-            // one set shared by endpoints lives no longer than the service's shared cache allows
-            Duration ttl = o.cacheTtl().compareTo(sharedTtl) > 0 ? sharedTtl : o.cacheTtl();
-            KeySource keys = sources.of(o.keys(), ttl, o.keyCooldown(), DOWNLOAD_TIMEOUT);
+            List<KeySource> keys = new ArrayList<>();
+            for (Trust t : o.trusts()) {
+                // one set shared by endpoints lives no longer than the service's shared cache allows
+                Duration ttl = t.cacheTtl().compareTo(sharedTtl) > 0 ? sharedTtl : t.cacheTtl();
+                keys.add(sources.of(t.keys(), ttl, t.keyCooldown(), DOWNLOAD_TIMEOUT));
+            }
             return (EndpointFilter) new JwtValidator(node.vertx(), o, e.endpoint(), keys, verified, urlClaims(e),
                     Math.max(1, e.timeout().toMillis()), () -> System.currentTimeMillis() / 1000, System::nanoTime,
                     log);

@@ -71,7 +71,7 @@ class JwtValidatorTest {
     private JwtValidator validator(ValidatorOptions o) throws Exception {
         String set = new JWKSet(List.of(rsa.toPublicJWK(), ec.toPublicJWK(), hmac)).toString(false);
         LocalKeySource keys = new LocalKeySource(KeySet.parse(set.getBytes(StandardCharsets.UTF_8), KeyIdStrategy.KID));
-        return new JwtValidator(null, o, "/private", keys, verified, List.of("sub"), 1000, () -> NOW, nanos::get,
+        return new JwtValidator(null, o, "/private", List.of(keys), verified, List.of("sub"), 1000, () -> NOW, nanos::get,
                 new RateLimitedLog(Logger.getLogger("test"), Duration.ofSeconds(10)));
     }
 
@@ -199,7 +199,7 @@ class JwtValidatorTest {
         byte[] x = java.util.Arrays.copyOfRange(spki, spki.length - 32, spki.length);
         String set = "{\"keys\":[{\"kty\":\"OKP\",\"crv\":\"Ed25519\",\"kid\":\"ed\",\"x\":\"" + Base64URL.encode(x) + "\"}]}";
         ValidatorOptions o = options(JwsAlgorithm.EdDSA, List.of(), List.of());
-        JwtValidator v = new JwtValidator(null, o, "/p", new LocalKeySource(KeySet.parse(set.getBytes(), KeyIdStrategy.KID)),
+        JwtValidator v = new JwtValidator(null, o, "/p", List.of(new LocalKeySource(KeySet.parse(set.getBytes(), KeyIdStrategy.KID))),
                 verified, List.of(), 1000, () -> NOW, nanos::get, new RateLimitedLog(Logger.getLogger("t"), Duration.ofSeconds(1)));
         String input = b64("{\"alg\":\"EdDSA\",\"kid\":\"ed\"}") + "." + b64(good().build().toString());
         var s = java.security.Signature.getInstance("Ed25519");
@@ -208,6 +208,48 @@ class JwtValidatorTest {
         String token = input + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(s.sign());
         assertEquals(200, check(v, token));
         assertEquals(401, check(v, token.substring(0, token.length() - 2) + "AA"));
+    }
+
+    /** Two issuers, each with its own keys: the RSA one KrakenD's keys name (RS256 or PS256), an EC one. */
+    private JwtValidator twoIssuers() throws Exception {
+        JwkSettings a = new JwkSettings("", "a.json", false, "", List.of(), List.of(), KeyIdStrategy.KID);
+        JwkSettings b = new JwkSettings("", "b.json", false, "", List.of(), List.of(), KeyIdStrategy.KID);
+        Trust first = new Trust("https://issuer", List.of(JwsAlgorithm.RS256, JwsAlgorithm.PS256), a, Duration.ZERO,
+                Duration.ofSeconds(10), new ClaimRules("https://issuer", List.of("api"), 1));
+        Trust second = new Trust("https://other", List.of(JwsAlgorithm.ES256), b, Duration.ZERO,
+                Duration.ofSeconds(10), new ClaimRules("https://other", List.of("api"), 1));
+        ValidatorOptions o = new ValidatorOptions(List.of(first, second), List.of(), "roles", false, List.of(), "",
+                false, List.of(), false, "access_token", "Authorization", false);
+        LocalKeySource keysA = new LocalKeySource(KeySet.parse(new JWKSet(rsa.toPublicJWK()).toString()
+                .getBytes(StandardCharsets.UTF_8), KeyIdStrategy.KID));
+        LocalKeySource keysB = new LocalKeySource(KeySet.parse(new JWKSet(ec.toPublicJWK()).toString()
+                .getBytes(StandardCharsets.UTF_8), KeyIdStrategy.KID));
+        return new JwtValidator(null, o, "/multi", List.of(keysA, keysB), verified, List.of(), 1000, () -> NOW,
+                nanos::get, new RateLimitedLog(Logger.getLogger("test"), Duration.ofSeconds(10)));
+    }
+
+    private static String es256(JWTClaimsSet claims) throws Exception {
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID("ec1").build(), claims);
+        jwt.sign(new ECDSASigner(ec));
+        return jwt.serialize();
+    }
+
+    @Test
+    void severalIssuersEachWithTheirOwnKeysAndAlgorithms() throws Exception {
+        JwtValidator v = twoIssuers();
+        assertEquals(200, check(v, rs256(good().build())));
+        SignedJWT ps = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.PS256).keyID("rsa1").build(), good().build());
+        ps.sign(new RSASSASigner(rsa));
+        assertEquals(200, check(v, ps.serialize()), "a second algorithm of the same issuer");
+        assertEquals(200, check(v, es256(good().issuer("https://other").build())));
+        // each issuer's tokens verify only with that issuer's keys and algorithms
+        assertEquals(401, check(v, es256(good().build())), "the first issuer does not accept ES256");
+        assertEquals(401, check(v, rs256(good().issuer("https://other").build())),
+                "the second issuer's keys and algorithms do not include the first's");
+        assertEquals(401, check(v, es256(good().issuer("https://evil").build())), "an unknown issuer");
+        assertEquals(401, check(v, es256(good().issuer(null).build())), "no issuer falls to the first trust");
+        String[] parts = rs256(good().build()).split("\\.");
+        assertEquals(401, check(v, parts[0] + "." + b64("[1]") + "." + parts[2]), "a payload that is not an object");
     }
 
 }

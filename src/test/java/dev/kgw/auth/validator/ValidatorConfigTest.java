@@ -61,11 +61,42 @@ class ValidatorConfigTest {
         ValidatorOptions o = (ValidatorOptions) new ValidatorNamespace().parse(new ObjectMapper().readTree(
                 "{\"alg\": \"HS256\", \"jwk_url\": \"http://k\", \"disable_jwk_security\": true, \"cache\": true,"
                         + " \"leeway\": \"0s\", \"auth_header_name\": \"x-token\"}"), AT, new Problems());
-        assertEquals(Duration.ofSeconds(900), o.cacheTtl());
-        assertEquals(1, o.rules().leewaySeconds(), "the leeway is at least one second");
+        assertEquals(Duration.ofSeconds(900), o.primary().cacheTtl());
+        assertEquals(1, o.primary().rules().leewaySeconds(), "the leeway is at least one second");
         assertEquals("roles", o.rolesKey());
         assertEquals("access_token", o.cookieKey());
         assertEquals("X-Token", o.headerName());
-        assertEquals(Duration.ofSeconds(10), o.keyCooldown());
+        assertEquals(Duration.ofSeconds(10), o.primary().keyCooldown());
+    }
+
+    @Test
+    void theSeveralIssuersExtensionIsReadAndCheckedAtItsPath() throws Exception {
+        ValidatorOptions o = (ValidatorOptions) new ValidatorNamespace().parse(new ObjectMapper().readTree("""
+                {"alg": "RS256", "kgw_algs": ["PS256"], "jwk_url": "https://a/jwks", "issuer": "https://a",
+                 "audience": ["api"], "kgw_issuers": [
+                   {"issuer": "https://b", "alg": "ES256", "jwk_url": "https://b/jwks", "cache": true},
+                   {"issuer": "https://c", "alg": "EdDSA", "algs": ["ES384"], "jwk_url": "https://c/jwks",
+                    "audience": ["other"]}]}"""), AT, new Problems());
+        assertEquals(3, o.trusts().size());
+        assertEquals(List.of(dev.kgw.auth.jose.JwsAlgorithm.RS256, dev.kgw.auth.jose.JwsAlgorithm.PS256),
+                o.primary().algs());
+        assertEquals("https://b", o.trusts().get(1).issuer());
+        assertEquals(List.of("api"), o.trusts().get(1).rules().audience(), "inherits the endpoint's audience");
+        assertEquals(Duration.ofSeconds(900), o.trusts().get(1).cacheTtl());
+        assertEquals(List.of("other"), o.trusts().get(2).rules().audience());
+        assertEquals(2, o.trusts().get(2).algs().size());
+
+        refused("{\"alg\": \"RS256\", \"jwk_url\": \"https://a\", \"kgw_issuers\": [{\"alg\": \"ES256\","
+                + " \"jwk_url\": \"https://b\"}]}", ".kgw_issuers[0].issuer", "names the iss");
+        refused("{\"alg\": \"RS256\", \"jwk_url\": \"https://a\", \"kgw_issuers\": [{\"issuer\": \"b\","
+                + " \"alg\": \"ES256\", \"jwk_url\": \"http://b\"}]}", ".kgw_issuers[0].jwk_url", "insecure");
+        refused("{\"alg\": \"RS256\", \"jwk_url\": \"https://a\", \"issuer\": \"b\", \"kgw_issuers\": [{\"issuer\":"
+                + " \"b\", \"alg\": \"ES256\", \"jwk_url\": \"https://b\"}]}", ".kgw_issuers[0].issuer", "twice");
+        refused("{\"alg\": \"RS256\", \"kgw_algs\": [\"none\"], \"jwk_url\": \"https://a\"}", ".kgw_algs[0]",
+                "unknown algorithm");
+        List<Problem> errors = parse("{\"alg\": \"RS256\", \"jwk_url\": \"https://a\", \"kgw_issuers\": [{\"issuer\":"
+                + " \"b\", \"alg\": \"ES256\", \"jwk_local_path\": \"missing.json\"}]}").errors();
+        assertEquals(1, errors.size(), errors.toString());
+        assertEquals(AT + ".kgw_issuers[0].jwk_local_path", errors.get(0).path());
     }
 }
