@@ -43,6 +43,11 @@ import java.util.logging.Logger;
  * <li>{@code read_header_timeout}: a head must be complete that long after the connection opened, or after its
  * first byte arrived; else the connection is closed.
  * <li>{@code read_timeout}: a body must be complete that long after its head; else the connection is closed.
+ * <li>{@code write_timeout}: a response must be written to the socket that long after its request's head arrived,
+ * as Go's write deadline; else the connection is closed and the answer lost.
+ * <li>{@code idle_timeout} (else {@code read_timeout}): a keep-alive connection waits that long after a response was
+ * written for the next request's first byte. Vert.x's idle timer, which also fires while a slow backend is being
+ * waited for, is removed from HTTP/1 connections (it stays for HTTP/2 ones).
  * <li>{@code max_in_flight}: past it a request is answered 503 at once and its connection closed, before Vert.x
  * builds anything for it.
  * <li>HTTP/1.1 without exactly one {@code Host} (HTTP/1.0 may have none): 400, as Go's server answers.
@@ -91,6 +96,10 @@ final class ConnectionGuard extends ChannelDuplexHandler implements Runnable {
     /** {@link System#nanoTime()} by which the head under way must be complete; 0 when none is. */
     private long headDeadline;
     private long bodyDeadline;
+    /** By when the response under way must be written; 0 when none is due. */
+    private long writeDeadline;
+    /** By when the next request must start on this unused keep-alive connection; 0 when it is not idle. */
+    private long idleDeadline;
     /** The response under way said {@code Connection: close}: close once it is written and the request read. */
     private boolean closeAfterResponse;
     /** When this connection last finished a response without {@code Connection: close} while draining. */
@@ -113,7 +122,10 @@ final class ConnectionGuard extends ChannelDuplexHandler implements Runnable {
 
             @Override
             public void channelRead(ChannelHandlerContext c, Object msg) {
-                if (msg instanceof ByteBuf b && b.isReadable()) bytesIn = true;
+                if (msg instanceof ByteBuf b && b.isReadable()) {
+                    bytesIn = true;
+                    idleDeadline = 0;
+                }
                 c.fireChannelRead(msg);
             }
         };
@@ -123,6 +135,7 @@ final class ConnectionGuard extends ChannelDuplexHandler implements Runnable {
     public void handlerAdded(ChannelHandlerContext ctx) {
         this.ctx = ctx;
         this.decoder = ctx.pipeline().context("httpDecoder");
+        if (ctx.pipeline().get("idle") != null) ctx.pipeline().remove("idle"); // see the class comment
         // as Go's server: the first head is due read_header_timeout after the connection opened
         headDeadline = System.nanoTime() + shared.limits.readHeaderTimeoutNanos();
         arm(headDeadline);
@@ -140,6 +153,11 @@ final class ConnectionGuard extends ChannelDuplexHandler implements Runnable {
             if (!admit(req)) {
                 ReferenceCountUtil.release(msg);
                 return;
+            }
+            idleDeadline = 0;
+            if (pending == 0 && shared.limits.writeTimeoutNanos() > 0) {
+                writeDeadline = System.nanoTime() + shared.limits.writeTimeoutNanos();
+                arm(writeDeadline);
             }
             pending++;
             reading = !(msg instanceof LastHttpContent);
@@ -245,6 +263,11 @@ final class ConnectionGuard extends ChannelDuplexHandler implements Runnable {
             }
         }
         if (msg instanceof LastHttpContent) {
+            if (shared.limits.writeTimeoutNanos() > 0 || shared.limits.idleTimeoutNanos() > 0) {
+                ChannelPromise p = promise.unvoid();
+                p.addListener(f -> responseWritten());
+                promise = p;
+            }
             if (pending > 0) {
                 pending--;
                 shared.counters.inFlight.decrementAndGet();
@@ -265,6 +288,22 @@ final class ConnectionGuard extends ChannelDuplexHandler implements Runnable {
             return;
         }
         ctx.write(msg, promise);
+    }
+
+    /** A final response reached the socket: the next one's write deadline, or the idle wait, begins. */
+    private void responseWritten() {
+        if (closed) return;
+        long now = System.nanoTime();
+        if (pending > 0 && shared.limits.writeTimeoutNanos() > 0) {
+            writeDeadline = now + shared.limits.writeTimeoutNanos(); // the next pipelined answer's
+            arm(writeDeadline);
+        } else if (pending == 0) {
+            writeDeadline = 0;
+        }
+        if (pending == 0 && !reading && !closeAfterResponse && shared.limits.idleTimeoutNanos() > 0) {
+            idleDeadline = now + shared.limits.idleTimeoutNanos();
+            arm(idleDeadline);
+        }
     }
 
     @Override
@@ -316,6 +355,8 @@ final class ConnectionGuard extends ChannelDuplexHandler implements Runnable {
         if (decoder != null && !decoder.isRemoved()) return true;
         headDeadline = 0;
         bodyDeadline = 0;
+        writeDeadline = 0;
+        idleDeadline = 0;
         ctx.pipeline().remove(this);
         if (watch != null && !watch.isRemoved()) ctx.pipeline().remove(watch.handler());
         return false;
@@ -335,9 +376,18 @@ final class ConnectionGuard extends ChannelDuplexHandler implements Runnable {
             timedOut("no complete request body within read_timeout");
             return;
         }
-        long next = 0;
-        if (headDeadline != 0) next = headDeadline;
-        if (bodyDeadline != 0 && (next == 0 || bodyDeadline - next < 0)) next = bodyDeadline;
+        if (writeDeadline != 0 && now - writeDeadline >= 0) {
+            shared.counters.writeTimeouts.increment();
+            shared.timeouts.log(Level.INFO, () -> "closed the connection from " + ctx.channel().remoteAddress()
+                    + ": no complete response within write_timeout (" + shared.counters.writeTimeouts() + " so far)");
+            ctx.close();
+            return;
+        }
+        if (idleDeadline != 0 && now - idleDeadline >= 0) {
+            ctx.close(); // an unused keep-alive connection, as Go's idle timeout: nothing to report
+            return;
+        }
+        long next = earliest(earliest(headDeadline, bodyDeadline), earliest(writeDeadline, idleDeadline));
         if (stopping && pending == 0 && !reading) {
             long at = unusedUntil();
             if (now - at >= 0) {
@@ -347,6 +397,13 @@ final class ConnectionGuard extends ChannelDuplexHandler implements Runnable {
             if (next == 0 || at - next < 0) next = at;
         }
         if (next != 0) arm(next);
+    }
+
+    /** The earlier of two deadlines, where 0 means none. */
+    private static long earliest(long a, long b) {
+        if (a == 0) return b;
+        if (b == 0) return a;
+        return b - a < 0 ? b : a;
     }
 
     private void timedOut(String what) {

@@ -155,7 +155,9 @@ public final class GatewayServer {
                 // loses a handler that otherwise inspects every request
                 .setPerMessageWebSocketCompressionSupported(false)
                 .setPerFrameWebSocketCompressionSupported(false);
-        // Go's IdleTimeout falls back to ReadTimeout; both close connections that stay silent too long
+        // Go's IdleTimeout falls back to ReadTimeout. Vert.x's timer counts any silence, also a slow backend's, so
+        // it is kept only for HTTP/2 connections: ConnectionGuard removes it from HTTP/1 ones and keeps the
+        // idle, read and write timeouts there as Go's server does
         long idle = !s.idleTimeout().isZero() ? s.idleTimeout().toMillis() : s.readTimeout().toMillis();
         if (idle > 0) o.setIdleTimeout((int) idle).setIdleTimeoutUnit(TimeUnit.MILLISECONDS);
         TlsSettings tls = s.tls();

@@ -15,6 +15,7 @@ public final class ListenerCounters {
     final LongAdder refusedRequests = new LongAdder();
     final LongAdder badRequests = new LongAdder();
     final LongAdder readTimeouts = new LongAdder();
+    final LongAdder writeTimeouts = new LongAdder();
 
     /** Client connections open now (HTTP/1 and HTTP/2). */
     public int openConnections() { return openConnections.get(); }
@@ -33,4 +34,7 @@ public final class ListenerCounters {
 
     /** Connections closed because a request head or body took longer than its timeout. */
     public long readTimeouts() { return readTimeouts.sum(); }
+
+    /** Connections closed because a response was not written within {@code write_timeout}. */
+    public long writeTimeouts() { return writeTimeouts.sum(); }
 }

@@ -12,8 +12,13 @@ import java.time.Duration;
  * @param readHeaderTimeoutNanos always set: {@code read_header_timeout}, else {@code read_timeout} (as Go's
  *                               server falls back), else {@link #DEFAULT_READ_HEADER_TIMEOUT}
  * @param readTimeoutNanos 0 for none
+ * @param writeTimeoutNanos {@code write_timeout}: a response must be written this long after its request's head
+ *                          arrived; 0 for none (KrakenD's default)
+ * @param idleTimeoutNanos {@code idle_timeout}, else {@code read_timeout} (as Go's server falls back): how long a
+ *                         keep-alive connection may wait for its next request; 0 for none
  */
-public record ListenerLimits(int maxConnections, int maxInFlight, long readHeaderTimeoutNanos, long readTimeoutNanos) {
+public record ListenerLimits(int maxConnections, int maxInFlight, long readHeaderTimeoutNanos, long readTimeoutNanos,
+                             long writeTimeoutNanos, long idleTimeoutNanos) {
     /**
      * Heap per connection the default {@code max_connections} allows for: an idle HTTP/1 connection holds about
      * 7.5 KB (most of it Vert.x's write queue), so at the default the open connections take at most a quarter of
@@ -54,6 +59,7 @@ public record ListenerLimits(int maxConnections, int maxInFlight, long readHeade
         return new ListenerLimits(
                 router.maxConnections() > 0 ? router.maxConnections() : defaultMaxConnections(maxHeap),
                 router.maxInFlight() > 0 ? router.maxInFlight() : defaultMaxInFlight(maxHeap),
-                header.toNanos(), server.readTimeout().toNanos());
+                header.toNanos(), server.readTimeout().toNanos(), server.writeTimeout().toNanos(),
+                (!server.idleTimeout().isZero() ? server.idleTimeout() : server.readTimeout()).toNanos());
     }
 }

@@ -199,6 +199,57 @@ class ListenerIT {
     }
 
     /**
+     * {@code write_timeout} 200 ms: a request whose backend takes 500 ms loses its answer and its connection at the
+     * write deadline, as with Go's; a fast one is answered. Counted, and the node serves on.
+     */
+    @Test
+    void aResponseLateForWriteTimeoutLosesItsConnection() throws Exception {
+        try (TestBackend backend = new TestBackend()) {
+            Node n = start(backend, "\"write_timeout\": \"200ms\", \"timeout\": \"5s\"", "");
+            try {
+                try (RawHttp c = new RawHttp(n.port, 5000)) {
+                    assertEquals(200, c.exchange(RawHttp.get("/ping")).status(), "a fast answer is written in time");
+                    long t0 = System.nanoTime();
+                    c.send(RawHttp.get("/slow"));
+                    assertTrue(c.closedByPeer(), "closed, no answer");
+                    long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
+                    assertTrue(ms >= 150 && ms < 480, "closed after " + ms + " ms, before the backend answered");
+                }
+                assertEquals(1, n.stat("server.write-timeouts"), n.stats());
+                assertEquals(200, n.get("/ping"));
+            } finally {
+                n.process.destroyForcibly();
+            }
+        }
+    }
+
+    /**
+     * {@code idle_timeout} 300 ms: a backend that takes 500 ms is waited for (the connection is busy, not idle:
+     * Vert.x's idle timer would have cut it), and the connection is closed about 300 ms after its last answer. With
+     * only {@code read_timeout} set, that is the idle timeout, as in Go.
+     */
+    @Test
+    void idleTimeoutClosesUnusedKeepAliveConnectionsOnlyBetweenRequests() throws Exception {
+        for (String timeouts : List.of("\"idle_timeout\": \"300ms\"", "\"read_timeout\": \"300ms\"")) {
+            try (TestBackend backend = new TestBackend()) {
+                Node n = start(backend, timeouts + ", \"timeout\": \"5s\"", "");
+                try (RawHttp c = new RawHttp(n.port, 3000)) {
+                    RawHttp.Response slow = c.exchange(RawHttp.get("/slow"));
+                    assertEquals(200, slow.status(), timeouts);
+                    assertTrue(!slow.closes(), "kept alive");
+                    assertEquals(200, c.exchange(RawHttp.get("/ping")).status(), "reused at once");
+                    long t0 = System.nanoTime();
+                    assertTrue(c.closedByPeer(), "the unused connection is closed");
+                    long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
+                    assertTrue(ms >= 200 && ms < 2000, timeouts + ": closed " + ms + " ms after its last answer");
+                } finally {
+                    n.process.destroyForcibly();
+                }
+            }
+        }
+    }
+
+    /**
      * The default bounds under the launcher's 64 MB heap: 3,000 requests at once to a backend that takes 500 ms, on
      * as many connections, then 6,000 connections that never send a byte. The node stays up; the first are served,
      * refused with 503 or closed at once; the idle ones are closed, at once past the connection bound and the rest

@@ -90,13 +90,16 @@ public final class NodeTelemetry implements AutoCloseable {
         Attributes maxInFlight = Attributes.of(reason, "max_in_flight");
         Attributes badHost = Attributes.of(reason, "host");
         Attributes timeout = Attributes.of(reason, "read_timeout");
+        Attributes writeTimeout = Attributes.of(reason, "write_timeout");
         meter.counterBuilder("kgw.server.requests.refused")
                 .setDescription("Requests the listener answered or cut itself (503 past max_in_flight, 400 for a "
-                        + "missing or repeated Host, a head or body that took too long), by reason")
+                        + "missing or repeated Host, a head or body that took too long, a response not written in "
+                        + "time), by reason")
                 .buildWithCallback(m -> {
                     m.record(c.refusedRequests(), maxInFlight);
                     m.record(c.badRequests(), badHost);
                     m.record(c.readTimeouts(), timeout);
+                    m.record(c.writeTimeouts(), writeTimeout);
                 });
     }
 

@@ -53,6 +53,7 @@ public final class NodeStats {
         registry.gauge("server.requests.refused", c::refusedRequests);
         registry.gauge("server.requests.bad", c::badRequests);
         registry.gauge("server.read-timeouts", c::readTimeouts);
+        registry.gauge("server.write-timeouts", c::writeTimeouts);
     }
 
     /** What the router calls per answered request; null with {@code router_disabled}. */
