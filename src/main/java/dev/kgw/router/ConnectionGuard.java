@@ -154,7 +154,6 @@ final class ConnectionGuard extends ChannelDuplexHandler implements Runnable {
                 ReferenceCountUtil.release(msg);
                 return;
             }
-            idleDeadline = 0;
             if (pending == 0 && shared.limits.writeTimeoutNanos() > 0) {
                 writeDeadline = System.nanoTime() + shared.limits.writeTimeoutNanos();
                 arm(writeDeadline);

@@ -22,6 +22,8 @@ public final class CompactJws {
     private final byte[] signingInput;
     private final byte[] payload;
     private final byte[] signature;
+    /** The payload once decoded: choosing an issuer reads it before the signature check, verifying after. */
+    private Map<String, Object> claims;
 
     private CompactJws(Map<String, Object> header, byte[] signingInput, byte[] payload, byte[] signature) {
         this.header = header;
@@ -82,6 +84,9 @@ public final class CompactJws {
 
     byte[] signature() { return signature; }
 
-    /** The claims, decoded only once the signature is good. */
-    public Map<String, Object> claims() throws InvalidTokenException { return object(payload, "payload"); }
+    /** The claims as decoded, not trusted until the signature is good; decoded once however often asked. */
+    public Map<String, Object> claims() throws InvalidTokenException {
+        if (claims == null) claims = object(payload, "payload");
+        return claims;
+    }
 }

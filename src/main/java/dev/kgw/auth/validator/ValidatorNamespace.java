@@ -47,13 +47,12 @@ public final class ValidatorNamespace implements Namespace {
             f.warnUnknown();
             return new ServiceOptions(s <= 0 ? DEFAULT_CACHE : Duration.ofSeconds(s));
         }
-        Duration leeway = duration(f, "leeway", Duration.ofSeconds(1));
-        Trust primary = trust(f, false, List.of(), Math.max(1, leeway.toSeconds()));
+        long leeway = Math.max(1, duration(f, "leeway", Duration.ofSeconds(1)).toSeconds());
+        Trust primary = trust(f, false, List.of(), leeway);
         List<Trust> trusts = new ArrayList<>();
         trusts.add(primary);
         f.eachObject("kgw_issuers", e -> {
-            Trust t = trust(e, true, primary == null ? List.of() : primary.rules().audience(),
-                    Math.max(1, leeway.toSeconds()));
+            Trust t = trust(e, true, primary == null ? List.of() : primary.rules().audience(), leeway);
             e.warnUnknown();
             if (t == null) return;
             for (Trust other : trusts) {
@@ -78,8 +77,8 @@ public final class ValidatorNamespace implements Namespace {
         boolean debug = f.bool("operation_debug", false);
         f.warnUnknown();
         if (trusts.contains(null)) return null;
-        return new ValidatorOptions(trusts, roles, rolesKey, nested, scopes, scopesKey, scopesAll, propagate, arrays, cookie.isEmpty() ? "access_token" : cookie,
-                header.isEmpty() ? "Authorization" : HeaderNames.canonical(header), debug);
+        return new ValidatorOptions(trusts, roles, rolesKey, nested, scopes, scopesKey, scopesAll, propagate, arrays,
+                cookie.isEmpty() ? "access_token" : cookie, header.isEmpty() ? "Authorization" : HeaderNames.canonical(header), debug);
     }
 
     /**
@@ -93,10 +92,11 @@ public final class ValidatorNamespace implements Namespace {
         List<JwsAlgorithm> algs = new ArrayList<>();
         JwsAlgorithm alg = JwkOptions.alg(f);
         if (alg != null) algs.add(alg);
-        List<String> more = f.strings(extension ? "algs" : "kgw_algs");
+        String algsKey = extension ? "algs" : "kgw_algs";
+        List<String> more = f.strings(algsKey);
         for (int i = 0; i < more.size(); i++) {
             JwsAlgorithm a = JwsAlgorithm.named(more.get(i)).orElse(null);
-            String at = f.path(extension ? "algs" : "kgw_algs") + "[" + i + "]";
+            String at = f.path(algsKey) + "[" + i + "]";
             if (a == null) problems.error(at, "unknown algorithm '" + more.get(i) + "' (use one of "
                     + JwsAlgorithm.names() + ")");
             else if (!algs.contains(a)) algs.add(a);
