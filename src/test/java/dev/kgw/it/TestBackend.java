@@ -48,6 +48,7 @@ final class TestBackend implements AutoCloseable {
                 case "/traced" -> resp.end(new JsonObject()
                         .put("traceparent", req.getHeader("traceparent")).encode());
                 case "/slow" -> vertx.setTimer(500, t -> resp.end("{\"slow\":true}"));
+                case "/slower" -> vertx.setTimer(2500, t -> resp.end("{\"slower\":true}"));
                 case "/work" -> vertx.setTimer(30, t -> resp.end("{\"method\":\"" + req.method() + "\",\"bytes\":"
                         + body.length() + "}"));
                 case "/teapot" -> resp.setStatusCode(418).putHeader("Content-Type", "text/plain").end("short and stout");
