@@ -7,8 +7,10 @@ import dev.kgw.backend.BackendHttpNamespace;
 import dev.kgw.config.NamespaceRegistry;
 import dev.kgw.lifecycle.LifecycleNamespace;
 import dev.kgw.proxy.ProxyNamespace;
+import dev.kgw.qos.circuitbreaker.CircuitBreakerNamespace;
 import dev.kgw.qos.ratelimit.RateLimitNamespace;
 import dev.kgw.qos.ratelimit.RedisNamespace;
+import dev.kgw.qos.ratelimit.proxy.ProxyRateLimitNamespace;
 import dev.kgw.router.RouterNamespace;
 import dev.kgw.security.botdetector.BotDetectorNamespace;
 import dev.kgw.security.cors.CorsNamespace;
@@ -57,6 +59,8 @@ public final class Namespaces {
                 new ValidatorNamespace(),
                 new SignerNamespace(),
                 new ClientCredentialsNamespace(),
+                new CircuitBreakerNamespace(),
+                new ProxyRateLimitNamespace(),
 
                 new CorsNamespace(),
                 new HttpSecureNamespace(),

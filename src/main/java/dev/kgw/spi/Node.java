@@ -4,6 +4,7 @@ import dev.kgw.config.ServiceConfig;
 import dev.kgw.router.ListenerCounters;
 import io.vertx.core.Vertx;
 import java.util.List;
+import java.util.Map;
 import java.util.function.LongSupplier;
 
 /**
@@ -22,10 +23,22 @@ public interface Node {
     Integer metricsPort();
 
     /** A cumulative counter for the telemetry namespaces: {@code name} is dotted, {@code ratelimit.local.decisions}. */
-    void publish(String name, String description, LongSupplier value);
+    default void publish(String name, String description, LongSupplier value) {
+        publish(new Counter(name, description, Map.of(), false, value));
+    }
 
-    /** Every counter published so far; read it in {@link Extension#start()}, once every namespace is open. */
+    /**
+     * A counter or, with {@code gauge}, a value that goes up and down (a breaker's state); the same name may be
+     * published several times with different labels ({@code backend}), as one metric.
+     */
+    void publish(Counter counter);
+
+    /** Every counter and gauge published so far; read it in {@link Extension#start()}, once every namespace is open. */
     List<Counter> counters();
 
-    record Counter(String name, String description, LongSupplier value) {}
+    record Counter(String name, String description, Map<String, String> labels, boolean gauge, LongSupplier value) {
+        public Counter(String name, String description, LongSupplier value) {
+            this(name, description, Map.of(), false, value);
+        }
+    }
 }

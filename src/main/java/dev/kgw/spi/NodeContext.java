@@ -5,7 +5,6 @@ import dev.kgw.router.ListenerCounters;
 import io.vertx.core.Vertx;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.LongSupplier;
 
 /** The {@link Node} the object graph hands to every namespace it opens. */
 public final class NodeContext implements Node {
@@ -30,10 +29,7 @@ public final class NodeContext implements Node {
 
     @Override public Integer metricsPort() { return metricsPort; }
 
-    @Override
-    public void publish(String name, String description, LongSupplier value) {
-        counters.add(new Counter(name, description, value));
-    }
+    @Override public void publish(Counter counter) { counters.add(counter); }
 
     @Override public List<Counter> counters() { return List.copyOf(counters); }
 }

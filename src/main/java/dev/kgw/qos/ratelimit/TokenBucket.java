@@ -5,14 +5,14 @@ package dev.kgw.qos.ratelimit;
  * event loop at a time per key would be ideal, but keys are shared across loops, so it is synchronized; the
  * critical section is a few arithmetic operations.
  */
-final class TokenBucket {
+public final class TokenBucket {
     private final double ratePerNano;
     private final double capacity;
     private double tokens;
     private long last;
     volatile long lastUse;
 
-    TokenBucket(double ratePerNano, double capacity, long now) {
+    public TokenBucket(double ratePerNano, double capacity, long now) {
         this.ratePerNano = ratePerNano;
         this.capacity = capacity;
         this.tokens = capacity;
@@ -20,7 +20,7 @@ final class TokenBucket {
         this.lastUse = now;
     }
 
-    synchronized boolean take(long now) {
+    public synchronized boolean take(long now) {
         tokens = Math.min(capacity, tokens + (now - last) * ratePerNano);
         last = now;
         lastUse = now;

@@ -25,10 +25,12 @@ import io.opentelemetry.sdk.trace.SdkTracerProviderBuilder;
 import io.opentelemetry.sdk.trace.export.BatchSpanProcessor;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
 import java.time.Duration;
+import dev.kgw.spi.Node;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.function.LongSupplier;
 
 /**
  * The node's OpenTelemetry: one meter provider (Prometheus scrape endpoints and OTLP pushes) and one tracer
@@ -64,11 +66,33 @@ public final class NodeTelemetry implements AutoCloseable {
         }
     }
 
-    /** A counter another part of the node keeps ({@code ratelimit.local.decisions}), as {@code kgw.<name>}. */
-    public void counter(String name, String description, LongSupplier value) {
+    /**
+     * The counters and gauges other parts of the node keep ({@code ratelimit.local.decisions},
+     * {@code circuitbreaker.state}), as {@code kgw.<name>}: one instrument per name, one series per label set.
+     */
+    public void counters(List<Node.Counter> counters) {
         if (meter == null) return;
-        meter.counterBuilder("kgw." + name).setDescription(description)
-                .buildWithCallback(m -> m.record(value.getAsLong()));
+        Map<String, List<Node.Counter>> byName = new LinkedHashMap<>();
+        counters.forEach(c -> byName.computeIfAbsent(c.name(), n -> new ArrayList<>()).add(c));
+        byName.forEach((name, series) -> {
+            List<Attributes> labels = series.stream().map(c -> {
+                AttributesBuilder b = Attributes.builder();
+                c.labels().forEach(b::put);
+                return b.build();
+            }).toList();
+            Node.Counter first = series.get(0);
+            if (first.gauge()) {
+                meter.gaugeBuilder("kgw." + name).ofLongs().setDescription(first.description())
+                        .buildWithCallback(m -> {
+                            for (int i = 0; i < series.size(); i++) m.record(series.get(i).value().getAsLong(), labels.get(i));
+                        });
+            } else {
+                meter.counterBuilder("kgw." + name).setDescription(first.description())
+                        .buildWithCallback(m -> {
+                            for (int i = 0; i < series.size(); i++) m.record(series.get(i).value().getAsLong(), labels.get(i));
+                        });
+            }
+        });
     }
 
     /**

@@ -145,7 +145,7 @@ public final class OtelNamespace implements Namespace {
 
             @Override
             public Future<Void> start() {
-                node.counters().forEach(c -> telemetry.counter(c.name(), c.description(), c.value()));
+                telemetry.counters(node.counters());
                 return Future.succeededFuture();
             }
 

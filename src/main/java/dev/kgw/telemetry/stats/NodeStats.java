@@ -56,6 +56,17 @@ public final class NodeStats {
         registry.gauge("server.write-timeouts", c::writeTimeouts);
     }
 
+    /**
+     * The counters and gauges other parts of the node publish, each under its dotted name followed by its label
+     * values ({@code circuitbreaker.state.<backend>}).
+     */
+    public void counters(List<dev.kgw.spi.Node.Counter> counters) {
+        for (var c : counters) {
+            String key = c.labels().isEmpty() ? c.name() : c.name() + "." + String.join(".", c.labels().values());
+            registry.gauge(key, c.value());
+        }
+    }
+
     /** What the router calls per answered request; null with {@code router_disabled}. */
     public RequestObserver router() { return options.routerDisabled() ? null : router; }
 

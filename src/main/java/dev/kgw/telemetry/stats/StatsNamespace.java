@@ -68,7 +68,11 @@ public final class StatsNamespace implements Namespace {
 
             @Override public Middleware backend(EndpointConfig e, BackendConfig b) { return stats.hooks().backend(e, b); }
 
-            @Override public Future<Void> start() { return stats.start(); }
+            @Override
+            public Future<Void> start() {
+                stats.counters(node.counters());
+                return stats.start();
+            }
 
             @Override public Future<Void> stop() { return stats.close(); }
         };

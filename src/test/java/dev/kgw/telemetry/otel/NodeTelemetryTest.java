@@ -3,12 +3,14 @@ package dev.kgw.telemetry.otel;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.kgw.spi.Node;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -42,7 +44,9 @@ class NodeTelemetryTest {
     void processAndRuntimeMetricsUnderPrometheusProcessCollectorNames() throws Exception {
         int port = freePort();
         try (NodeTelemetry t = new NodeTelemetry(prometheus(port, true, true), "fp", 8080, null)) {
-            t.counter("ratelimit.local.decisions", "decisions", () -> 3);
+            t.counters(List.of(new Node.Counter("ratelimit.local.decisions", "decisions", () -> 3),
+                    new Node.Counter("circuitbreaker.state", "state", Map.of("backend", "a"), true, () -> 2),
+                    new Node.Counter("circuitbreaker.state", "state", Map.of("backend", "b"), true, () -> 0)));
             String body = scrape(port);
             assertTrue(value(body, "process_cpu_seconds_total") > 0);
             assertTrue(value(body, "process_resident_memory_bytes") > 1 << 20, "at least a megabyte resident");
@@ -52,6 +56,8 @@ class NodeTelemetryTest {
             assertTrue(value(body, "jvm_thread_count") > 1);
             assertTrue(body.contains("jvm_memory_type=\"heap\""), body);
             assertTrue(value(body, "kgw_ratelimit_local_decisions_total") == 3);
+            assertTrue(body.matches("(?s).*kgw_circuitbreaker_state\\{[^}]*backend=\"a\"[^}]*\\} 2(\\.0)?\n.*"), body);
+            assertTrue(body.matches("(?s).*kgw_circuitbreaker_state\\{[^}]*backend=\"b\"[^}]*\\} 0(\\.0)?\n.*"), "a gauge per label set: " + body);
             assertTrue(body.contains("service_instance_id=\""), "every series says which node: " + body);
         }
     }
