@@ -8,6 +8,7 @@ import dev.kgw.config.NamespaceRegistry;
 import dev.kgw.lifecycle.LifecycleNamespace;
 import dev.kgw.proxy.ProxyNamespace;
 import dev.kgw.qos.circuitbreaker.CircuitBreakerNamespace;
+import dev.kgw.qos.httpcache.HttpCacheNamespace;
 import dev.kgw.qos.ratelimit.RateLimitNamespace;
 import dev.kgw.qos.ratelimit.RedisNamespace;
 import dev.kgw.qos.ratelimit.proxy.ProxyRateLimitNamespace;
@@ -61,6 +62,7 @@ public final class Namespaces {
                 new ClientCredentialsNamespace(),
                 new CircuitBreakerNamespace(),
                 new ProxyRateLimitNamespace(),
+                new HttpCacheNamespace(),
 
                 new CorsNamespace(),
                 new HttpSecureNamespace(),

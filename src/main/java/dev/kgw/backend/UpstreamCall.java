@@ -32,6 +32,12 @@ public record UpstreamCall(String method, String url, Map<String, List<String>> 
                 sendBodyOnRedirect, stream, maxBodyBytes);
     }
 
+    /** The same call with its answer's body read ({@code false}) or left to stream. */
+    public UpstreamCall withStream(boolean streamAnswer) {
+        return new UpstreamCall(method, url, headers, body, bodyStream, chunked, deadlineNanos, sendBodyOnRedirect,
+                streamAnswer, maxBodyBytes);
+    }
+
     /** The same call with one header set (replacing its values). */
     public UpstreamCall withHeader(String canonicalName, String value) {
         Map<String, List<String>> h = new LinkedHashMap<>(headers);

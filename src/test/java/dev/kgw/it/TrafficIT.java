@@ -44,6 +44,8 @@ class TrafficIT {
     private final AtomicInteger seen = new AtomicInteger();
     private volatile int status = 200;
     private volatile long delayMs = 0;
+    /** Sent with every answer when set, with a Date. */
+    private volatile String cacheControl;
     private Gateway node;
     private int port, statsPort;
 
@@ -53,8 +55,19 @@ class TrafficIT {
         backend = vertx.createHttpServer().requestHandler(req -> {
             seen.incrementAndGet();
             int s = status;
-            Runnable answer = () -> req.response().setStatusCode(s).putHeader("Content-Type", "application/json")
-                    .end("{\"status\":" + s + "}");
+            int n = seen.get();
+            Runnable answer = () -> {
+                var resp = req.response().setStatusCode(s).putHeader("Content-Type", "application/json");
+                String cc = cacheControl;
+                if (cc != null) {
+                    // IMF-fixdate, as real servers send it (Java's RFC_1123 formatter drops the day's leading zero,
+                    // which Go's parser, and so KrakenD's cache, refuses)
+                    resp.putHeader("Cache-Control", cc).putHeader("Date", java.time.format.DateTimeFormatter
+                            .ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", java.util.Locale.US)
+                            .format(java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC)));
+                }
+                resp.end("{\"status\":" + s + ",\"n\":" + n + "}");
+            };
             if (delayMs > 0) vertx.setTimer(delayMs, t -> answer.run());
             else answer.run();
         }).listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
@@ -80,6 +93,11 @@ class TrafficIT {
                 encoding, backendExtra));
         node = new Gateway(new ConfigParser(Namespaces.builtIn().registry()).load(cfg, Map.of()).config());
         node.start().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    }
+
+    private String body() throws Exception {
+        return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api"))
+                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString()).body();
     }
 
     private int get() throws Exception {
@@ -207,5 +225,33 @@ class TrafficIT {
         assertEquals(500, get()); // limited: failure 2, open
         assertEquals(2, stat("circuitbreaker.state.s"), "rate-limit rejections tripped the breaker");
         assertEquals(1, seen.get());
+    }
+
+    @Test
+    void aCachedGetReachesTheBackendOnceInItsLifetime() throws Exception {
+        cacheControl = "max-age=300";
+        start("\"qos/http-cache\": {\"max_items\": 100, \"max_size\": 1048576}", "json");
+        for (int i = 0; i < 50; i++) assertEquals("{\"n\":1,\"status\":200}", body());
+        assertEquals(1, seen.get());
+        assertEquals(49, stat("httpcache.hits.GET /api -> /x"));
+    }
+
+    @Test
+    void concurrentMissesReachTheBackendOnceOnANoopEndpointToo() throws Exception {
+        cacheControl = "max-age=300";
+        delayMs = 300; // long enough that all hundred arrive while the first is upstream
+        start("\"qos/http-cache\": {\"max_items\": 100, \"max_size\": 1048576}", "no-op");
+        List<CompletableFuture<HttpResponse<String>>> calls = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            calls.add(client.sendAsync(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api"))
+                    .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString()));
+        }
+        for (var c : calls) {
+            HttpResponse<String> r = c.get(20, TimeUnit.SECONDS);
+            assertEquals(200, r.statusCode());
+            assertEquals("{\"status\":200,\"n\":1}", r.body(), "the one answer, byte for byte");
+            assertEquals("max-age=300", r.headers().firstValue("Cache-Control").orElse(""), "with its headers");
+        }
+        assertEquals(1, seen.get(), "100 concurrent misses, one upstream call");
     }
 }
