@@ -62,8 +62,10 @@ http {
 
 def backend_conf(tmp, www):
     # /v1/ takes the observed node's OTLP/HTTP exports (an empty 200 is a valid empty export response)
-    return nginx_conf(tmp, "backend", "server { listen 127.0.0.1:%d; root %s; location /v1/ { return 200; } }" % (
-        BACKEND, www))
+    # /cached/ is the same files with a lifetime, for the node's HTTP cache (i)
+    return nginx_conf(tmp, "backend", "server { listen 127.0.0.1:%d; root %s; location /v1/ { return 200; } "
+                      "location /cached/ { alias %s/; add_header Cache-Control \"max-age=3600\"; } }" % (
+                          BACKEND, www, www))
 
 
 def proxy_conf(tmp):
@@ -139,6 +141,12 @@ def node_config(port, extra_endpoints=0, observed=False, jwks=None):
                                              "allow": ["id", "customer.name", "items"]}]},
         {"endpoint": "/large", "backend": [{"host": host, "url_pattern": "/large.json"}]},
     ]
+    # (i): the JSON endpoint of (b) with its answer held by qos/http-cache (it never goes upstream once warm);
+    # (j): the JSON endpoint of (b) behind a closed circuit breaker
+    endpoints.append({"endpoint": "/cached", "backend": [{"host": host, "url_pattern": "/cached/small.json",
+                      "extra_config": {"qos/http-cache": {"max_items": 1000, "max_size": 1 << 20}}}]})
+    endpoints.append({"endpoint": "/breaker", "backend": [{"host": host, "url_pattern": "/small.json",
+                      "extra_config": {"qos/circuit-breaker": {"interval": 60, "timeout": 10, "max_errors": 5}}}]})
     if jwks:
         # (h): the JSON endpoint of (b) behind an RS256 validator with a local key set
         endpoints.append({"endpoint": "/jwt", "backend": [{"host": host, "url_pattern": "/small.json"}],
@@ -322,7 +330,7 @@ def main():
         pid = java_pid(node)
         n = "http://127.0.0.1:%d" % NODE
         # JIT warm-up of every path once, so the first scenario measured is not the one paying for it
-        for path in ("/noop", "/json", "/merge", "/filter", "/large"):
+        for path in ("/noop", "/json", "/merge", "/filter", "/large", "/cached", "/breaker"):
             wrk(n + path, 64, WARMUP)
         wrk(n + "/jwt", 64, WARMUP, [bearer])
         scenarios = [
@@ -332,6 +340,8 @@ def main():
             ("d", "allow filter on 5 KB", n + "/filter", "/medium.json"),
             ("e", "JSON, 50 KB object", n + "/large", "/large.json"),
             ("h", "JSON 0.5 KB, RS256 JWT (one token)", n + "/jwt", "/small.json"),
+            ("i", "JSON 0.5 KB from the HTTP cache", n + "/cached", "/small.json"),
+            ("j", "JSON 0.5 KB, closed circuit breaker", n + "/breaker", "/small.json"),
         ]
         rows = []
         for key, label, node_url, path in scenarios:
@@ -427,6 +437,15 @@ def report(rows, facts):
         lines.append("- (h) RS256-validated JSON endpoint, one reused token, vs (b) at 64 connections: %.2f x "
                      "(target >= 0.85); fresh tokens: see JwtValidationBenchmark in bench/results/jmh-latest.txt" % (
                          h64["node"]["rps"] / b64["node"]["rps"]))
+    if ("i", 64) in by:
+        i64 = by[("i", 64)]
+        lines.append("- (i) JSON endpoint served from qos/http-cache vs nginx proxying the same object at 64 "
+                     "connections: %.2f x (target > 1); vs (b): %.2f x" % (i64["node"]["rps"] / i64["base"]["rps"],
+                                                                        i64["node"]["rps"] / b64["node"]["rps"]))
+    if ("j", 64) in by:
+        j64, j16, b16 = by[("j", 64)], by[("j", 16)], by[("b", 16)]
+        lines.append("- (j) closed circuit breaker vs (b): %.2f x at 16, %.2f x at 64 connections (target: within "
+                     "noise)" % (j16["node"]["rps"] / b16["node"]["rps"], j64["node"]["rps"] / b64["node"]["rps"]))
     if ("g", 64) in by:
         g64 = by[("g", 64)]
         lines.append("- (g) all telemetry on (Prometheus, OTLP metrics, 10%% of requests traced, /__stats) vs (b) at 64 "
