@@ -282,6 +282,15 @@ final class NettyExchange implements Transport.Exchange, Transport.Answer, Chann
         return BufferInternal.buffer(copy);
     }
 
+    /** Lets go of the connection, closed: it may hold half a message. */
+    private void closeConnection() {
+        UpstreamConnection c = conn;
+        if (c != null) {
+            conn = null;
+            c.close();
+        }
+    }
+
     /** The connection closed, failed or could not write while this exchange held it. */
     void onClosed(Throwable cause) {
         UpstreamConnection c = conn;
@@ -304,11 +313,7 @@ final class NettyExchange implements Transport.Exchange, Transport.Answer, Chann
 
     /** Ends the exchange on a failure of its own: the connection is closed, it may hold half a message. */
     private void fail(Throwable cause) {
-        UpstreamConnection c = conn;
-        if (c != null) {
-            conn = null;
-            c.close();
-        }
+        closeConnection();
         if (!answered) failHead(cause);
         else failBody(cause);
     }
@@ -321,11 +326,7 @@ final class NettyExchange implements Transport.Exchange, Transport.Answer, Chann
     }
 
     private void failBody(Throwable cause) {
-        UpstreamConnection c = conn;
-        if (c != null) {
-            conn = null;
-            c.close();
-        }
+        closeConnection();
         if (over) return;
         over = true;
         if (stream != null) {
@@ -385,11 +386,7 @@ final class NettyExchange implements Transport.Exchange, Transport.Answer, Chann
 
     @Override
     public void abandon() {
-        UpstreamConnection c = conn;
-        if (c != null) {
-            conn = null;
-            c.close();
-        }
+        closeConnection();
         if (over) return;
         over = true;
         if (bound != null) bound.fail();

@@ -1,6 +1,6 @@
 package dev.kgw.backend;
 
-import java.io.ByteArrayOutputStream;
+import dev.kgw.testing.RequestHeads;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -57,10 +57,10 @@ final class ScriptedBackend implements AutoCloseable {
     private void serve(Socket s, int connection) {
         try (s; InputStream in = s.getInputStream(); OutputStream out = s.getOutputStream()) {
             for (int request = 1; ; request++) {
-                String head = readHead(in);
+                String head = RequestHeads.read(in);
                 if (head == null) return;
                 heads.add(head);
-                int length = contentLength(head);
+                int length = RequestHeads.contentLength(head);
                 if (length > 0) in.readNBytes(length);
                 if (!script.answer(connection, request, head, out)) return;
                 out.flush();
@@ -75,26 +75,6 @@ final class ScriptedBackend implements AutoCloseable {
         out.write(("HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: " + b.length + "\r\n\r\n")
                 .getBytes(StandardCharsets.US_ASCII));
         out.write(b);
-    }
-
-    private static String readHead(InputStream in) throws IOException {
-        ByteArrayOutputStream buf = new ByteArrayOutputStream();
-        int state = 0;
-        while (state < 4) {
-            int b = in.read();
-            if (b < 0) return null;
-            buf.write(b);
-            state = (b == '\r' && (state == 0 || state == 2)) || (b == '\n' && (state == 1 || state == 3))
-                    ? state + 1 : 0;
-        }
-        return buf.toString(StandardCharsets.ISO_8859_1);
-    }
-
-    private static int contentLength(String head) {
-        for (String h : head.split("\r\n")) {
-            if (h.regionMatches(true, 0, "Content-Length:", 0, 15)) return Integer.parseInt(h.substring(15).trim());
-        }
-        return 0;
     }
 
     @Override
