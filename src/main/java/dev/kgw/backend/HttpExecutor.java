@@ -238,6 +238,9 @@ public final class HttpExecutor {
                 String nextMethod = method;
                 Buffer nextBody = body;
                 MultiMap nextHeaders = HttpHeaders.headers().addAll(headers);
+                // what a transport set for the last hop itself is set anew for the next
+                CLIENT_SET.forEach(nextHeaders::remove);
+                nextHeaders.remove("Transfer-Encoding").remove("Connection");
                 if ((status == 301 || status == 302 || status == 303)
                         && !method.equals("GET") && !method.equals("HEAD")) {
                     nextMethod = "GET";

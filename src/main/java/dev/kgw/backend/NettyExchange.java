@@ -137,13 +137,16 @@ final class NettyExchange implements Transport.Exchange, Transport.Answer, Chann
 
     private void write() {
         Channel ch = conn.channel;
-        HttpHeaders h = upstream.newHeaders();
-        h.set(HttpHeaderNames.HOST, target.hostHeader());
+        // the call's own map (Vert.x's are Netty's) goes out as it is, with the client's headers set on it: one
+        // map per request, not two; the redirect logic drops these before the next hop
+        HttpHeaders h;
         if (headers instanceof HttpHeaders netty) {
-            h.add(netty);
+            h = netty;
         } else {
+            h = upstream.newHeaders();
             for (Map.Entry<String, String> e : headers) h.add(e.getKey(), e.getValue());
         }
+        h.set(HttpHeaderNames.HOST, target.hostHeader());
         if (!upstream.keepAlive()) h.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
         HttpMethod m = HttpMethod.valueOf(method);
         if (bodyStream != null) {

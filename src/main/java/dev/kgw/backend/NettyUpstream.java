@@ -15,6 +15,7 @@ import io.vertx.core.MultiMap;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.impl.buffer.VertxByteBufAllocator;
 import io.vertx.core.internal.ContextInternal;
 import io.vertx.core.internal.VertxInternal;
 import io.vertx.core.streams.ReadStream;
@@ -60,6 +61,8 @@ final class NettyUpstream implements Transport {
         this.template = new Bootstrap()
                 .channelFactory(this.vertx.transport().channelFactory(false))
                 .resolver(this.vertx.nameResolver().nettyAddressResolverGroup())
+                // the pool of the node's other channels: one set of direct arenas, not two
+                .option(ChannelOption.ALLOCATOR, VertxByteBufAllocator.POOLED_ALLOCATOR)
                 .option(ChannelOption.TCP_NODELAY, true)
                 .option(ChannelOption.SO_KEEPALIVE, true)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, connectTimeout);
