@@ -13,7 +13,6 @@ import io.netty.util.ReferenceCountUtil;
  * is a protocol error, and the connection is closed).
  */
 final class UpstreamConnection extends ChannelInboundHandlerAdapter {
-    final UpstreamPool pool;
     final String key;
     Channel channel;
     /** Completes when the connection is established (or not). */
@@ -23,8 +22,7 @@ final class UpstreamConnection extends ChannelInboundHandlerAdapter {
     /** {@link System#nanoTime()} at which it was last put back in its pool. */
     long idleSince;
 
-    UpstreamConnection(UpstreamPool pool, String key) {
-        this.pool = pool;
+    UpstreamConnection(String key) {
         this.key = key;
     }
 
@@ -50,7 +48,6 @@ final class UpstreamConnection extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
-        pool.closed(this);
         NettyExchange ex = exchange;
         if (ex != null) ex.onClosed(null);
     }

@@ -2,7 +2,6 @@ package dev.kgw.backend;
 
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.EventLoop;
 import io.netty.handler.codec.http.HttpClientCodec;
@@ -62,7 +61,7 @@ final class UpstreamPool {
     /** Dials the target: the connection is usable once {@code connected} (on its channel) completes. */
     UpstreamConnection connect(UpstreamTarget target) {
         if (closed) throw new IllegalStateException("the HTTP client is closed");
-        UpstreamConnection c = new UpstreamConnection(this, target.key());
+        UpstreamConnection c = new UpstreamConnection(target.key());
         Bootstrap b = bootstrap.clone().handler(new ChannelInitializer<Channel>() {
             @Override
             protected void initChannel(Channel ch) {
@@ -75,6 +74,8 @@ final class UpstreamPool {
         c.connected = b.connect(InetSocketAddress.createUnresolved(target.host(), target.port()));
         c.channel = c.connected.channel();
         open.add(c);
+        // also when the dial failed: a channel that never became active is closed without going inactive
+        c.channel.closeFuture().addListener(f -> closed(c));
         return c;
     }
 
@@ -101,7 +102,7 @@ final class UpstreamPool {
     }
 
     /** The connection's channel closed: it is no longer idle nor open. */
-    void closed(UpstreamConnection c) {
+    private void closed(UpstreamConnection c) {
         open.remove(c);
         ArrayDeque<UpstreamConnection> q = idle.get(c.key);
         if (q != null) q.remove(c);

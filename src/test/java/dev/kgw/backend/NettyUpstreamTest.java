@@ -243,6 +243,45 @@ class NettyUpstreamTest {
     }
 
     @Test
+    void anIdleConnectionIsClosedAfterTheIdleTimeout() throws Exception {
+        HttpExecutor shortIdle = new HttpExecutor(vertx, new ClientSettings(Duration.ZERO, Duration.ZERO, false, false,
+                0, 250, Duration.ofSeconds(1), Duration.ZERO, Duration.ZERO, TlsSettings.none()),
+                new BodyBudget(1 << 20), true);
+        try {
+            Context ctx = vertx.getOrCreateContext();
+            assertEquals(200, on(ctx, () -> shortIdle.execute(get(url("/ok"), 2000, false))).status());
+            long t = System.nanoTime();
+            await(() -> closed.get() == 1, "the idle connection to be closed");
+            assertTrue((System.nanoTime() - t) / 1_000_000 >= 700, "closed before its idle timeout");
+        } finally {
+            shortIdle.close();
+        }
+    }
+
+    @Test
+    void withoutKeepAliveEachCallSaysCloseAndDials() throws Exception {
+        try (ScriptedBackend backend = new ScriptedBackend((conn, req, head, out) -> {
+            ScriptedBackend.ok(out, "one");
+            return true; // the client is the one to close
+        })) {
+            HttpExecutor noKeepAlive = new HttpExecutor(vertx, new ClientSettings(Duration.ZERO, Duration.ZERO, true,
+                    false, 0, 250, Duration.ZERO, Duration.ZERO, Duration.ZERO, TlsSettings.none()),
+                    new BodyBudget(1 << 20), true);
+            try {
+                Context ctx = vertx.getOrCreateContext();
+                for (int i = 0; i < 3; i++) {
+                    assertEquals("one", on(ctx, () -> noKeepAlive.execute(get(backend.url("/"), 2000, false))).body().toString());
+                }
+                assertEquals(3, backend.connections.get());
+                assertTrue(backend.heads.get(0).toLowerCase(java.util.Locale.ROOT).contains("\r\nconnection: close\r\n"),
+                        backend.heads.get(0));
+            } finally {
+                noKeepAlive.close();
+            }
+        }
+    }
+
+    @Test
     void theSystemPropertySelectsTheVertxClient() throws Exception {
         String before = System.getProperty(HttpExecutor.UPSTREAM_PROPERTY);
         HttpExecutor vertxClient;
