@@ -48,7 +48,7 @@ final class NettyExchange implements Transport.Exchange, Transport.Answer, Chann
     private final ContextInternal context;
     private final String method;
     private final String url;
-    private final UpstreamTarget target;
+    private final PlainUrl target;
     private final MultiMap headers;
     private final Buffer body;
     private final ReadStream<Buffer> bodyStream;
@@ -82,7 +82,7 @@ final class NettyExchange implements Transport.Exchange, Transport.Answer, Chann
     private NettyResponseStream stream;
 
     NettyExchange(NettyUpstream upstream, UpstreamPool pool, ContextInternal context, String method, String url,
-                  UpstreamTarget target, MultiMap headers, Buffer body, ReadStream<Buffer> bodyStream,
+                  PlainUrl target, MultiMap headers, Buffer body, ReadStream<Buffer> bodyStream,
                   boolean chunked, Handler<AsyncResult<Transport.Answer>> onAnswer) {
         this.upstream = upstream;
         this.pool = pool;

@@ -87,7 +87,7 @@ final class NettyUpstream implements Transport {
     @Override
     public Exchange send(String method, String url, MultiMap headers, Buffer body, ReadStream<Buffer> bodyStream,
                          boolean chunked, Handler<AsyncResult<Answer>> onAnswer) {
-        UpstreamTarget target = UpstreamTarget.parse(url);
+        PlainUrl target = PlainUrl.parse(url);
         ContextInternal ctx = ContextInternal.current();
         EventLoop loop = ctx.nettyEventLoop();
         UpstreamPool pool = pools.get(loop);

@@ -48,7 +48,7 @@ final class UpstreamPool {
     EventLoop loop() { return loop; }
 
     /** The most recently used idle connection to the target, or null. */
-    UpstreamConnection poll(UpstreamTarget target) {
+    UpstreamConnection poll(PlainUrl target) {
         ArrayDeque<UpstreamConnection> q = idle.get(target.key());
         if (q == null) return null;
         UpstreamConnection c;
@@ -59,7 +59,7 @@ final class UpstreamPool {
     }
 
     /** Dials the target: the connection is usable once {@code connected} (on its channel) completes. */
-    UpstreamConnection connect(UpstreamTarget target) {
+    UpstreamConnection connect(PlainUrl target) {
         if (closed) throw new IllegalStateException("the HTTP client is closed");
         UpstreamConnection c = new UpstreamConnection(target.key());
         Bootstrap b = bootstrap.clone().handler(new ChannelInitializer<Channel>() {

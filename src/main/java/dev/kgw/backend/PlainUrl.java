@@ -4,10 +4,10 @@ package dev.kgw.backend;
  * Where a plain {@code http://} URL points, as the wire needs it: the address to dial, the pool it shares with
  * other URLs of the same authority, the {@code Host} header and the request target (path and query).
  */
-record UpstreamTarget(String host, int port, String key, String hostHeader, String requestTarget) {
+record PlainUrl(String host, int port, String key, String hostHeader, String requestTarget) {
 
     /** @throws IllegalArgumentException for a URL that is not {@code http://host[:port][/path][?query]} */
-    static UpstreamTarget parse(String url) {
+    static PlainUrl parse(String url) {
         if (!url.regionMatches(true, 0, "http://", 0, 7)) throw new IllegalArgumentException("not an http URL");
         int start = 7;
         int end = start;
@@ -36,6 +36,6 @@ record UpstreamTarget(String host, int port, String key, String hostHeader, Stri
         String rest = hash < 0 ? url.substring(end) : url.substring(end, hash);
         String target = rest.isEmpty() ? "/" : rest.charAt(0) == '?' ? "/" + rest : rest;
         String hostHeader = port == 80 ? host : host + ":" + port;
-        return new UpstreamTarget(dial, port, hostHeader, hostHeader, target);
+        return new PlainUrl(dial, port, hostHeader, hostHeader, target);
     }
 }
