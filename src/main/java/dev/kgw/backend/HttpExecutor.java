@@ -3,21 +3,18 @@ package dev.kgw.backend;
 import dev.kgw.config.ClientSettings;
 import dev.kgw.config.TlsSettings;
 import dev.kgw.encoding.GoQuote;
+import io.vertx.core.AsyncResult;
 import io.vertx.core.Future;
+import io.vertx.core.Handler;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClientAgent;
 import io.vertx.core.http.HttpClientOptions;
-import io.vertx.core.http.HttpClientRequest;
-import io.vertx.core.http.HttpClientResponse;
-import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpHeaders;
-import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpVersion;
 import io.vertx.core.http.PoolOptions;
-import io.vertx.core.http.RequestOptions;
 import io.vertx.core.net.PemKeyCertOptions;
 import io.vertx.core.net.PemTrustOptions;
 import io.vertx.core.streams.ReadStream;
@@ -30,31 +27,53 @@ import java.util.Set;
  * The one HTTP client every backend shares: keep-alive pools per host, HTTP/1.1 in clear, HTTP/2 over TLS when the
  * backend offers it (ALPN). Redirects are followed here (up to 10, as Go's client does, adding {@code Referer}),
  * and the call is abandoned when the request's deadline passes.
+ *
+ * <p>{@code http://} backends are called through {@link NettyUpstream}, a lean HTTP/1.1 client with a pool per
+ * event loop (the backend connection lives on the loop of the client's); {@code https://} ones, and calls made off
+ * an event loop, through the Vert.x client. {@code -Dkgw.upstream=vertx} sends everything through the Vert.x client,
+ * to compare the two.
  */
 public final class HttpExecutor {
     private static final int MAX_REDIRECTS = 10;
     /** Set by the client for each exchange itself, whatever the request said. */
     private static final Set<String> CLIENT_SET = Set.of("Host", "Content-Length");
+    /** The system property that picks the upstream client: {@code vertx} for the Vert.x one everywhere. */
+    public static final String UPSTREAM_PROPERTY = "kgw.upstream";
 
     private final Vertx vertx;
-    private final HttpClientAgent plain;
-    private final HttpClientAgent tls;
+    private final HttpClientAgent plainClient;
+    private final HttpClientAgent tlsClient;
+    private final Transport plain;
+    private final Transport tls;
+    /** Null when {@code kgw.upstream=vertx}. */
+    private final NettyUpstream netty;
     private final boolean compression;
     private final BodyBudget budget;
     private static final long REDIRECT_BODY_BYTES = 64 << 10;
 
     public HttpExecutor(Vertx vertx, ClientSettings settings, BodyBudget budget) {
+        this(vertx, settings, budget, !"vertx".equals(System.getProperty(UPSTREAM_PROPERTY)));
+    }
+
+    /** @param useNetty call {@code http://} backends through {@link NettyUpstream} */
+    HttpExecutor(Vertx vertx, ClientSettings settings, BodyBudget budget, boolean useNetty) {
         this.vertx = vertx;
         this.budget = budget;
         this.compression = !settings.disableCompression();
         PoolOptions pool = new PoolOptions().setHttp1MaxSize(settings.maxIdleConnectionsPerHost())
                 .setHttp2MaxSize(Math.max(1, settings.maxIdleConnectionsPerHost() / 50));
-        this.plain = vertx.createHttpClient(base(settings).setProtocolVersion(HttpVersion.HTTP_1_1), pool);
+        this.plainClient = vertx.createHttpClient(base(settings).setProtocolVersion(HttpVersion.HTTP_1_1), pool);
         HttpClientOptions tlsOptions = base(settings).setProtocolVersion(HttpVersion.HTTP_2).setUseAlpn(true)
                 .setHttp2ClearTextUpgrade(false);
         configureTls(tlsOptions, settings.tls());
-        this.tls = vertx.createHttpClient(tlsOptions, pool);
+        this.tlsClient = vertx.createHttpClient(tlsOptions, pool);
+        this.plain = new VertxTransport(plainClient, budget);
+        this.tls = new VertxTransport(tlsClient, budget);
+        this.netty = useNetty ? new NettyUpstream(vertx, settings, budget) : null;
     }
+
+    /** Whether {@code http://} calls made on an event loop go through {@link NettyUpstream}. */
+    public boolean nettyUpstream() { return netty != null; }
 
     private static HttpClientOptions base(ClientSettings s) {
         HttpClientOptions o = new HttpClientOptions()
@@ -120,19 +139,29 @@ public final class HttpExecutor {
         return m;
     }
 
-    private final class Call {
+    private Transport transportFor(String url) {
+        if (url.startsWith("https:")) return tls;
+        return netty != null && netty.onEventLoop() ? netty : plain;
+    }
+
+    private final class Call implements Handler<AsyncResult<Transport.Answer>> {
         final Promise<UpstreamResponse> promise;
         final boolean sendBodyOnRedirect;
         final boolean stream;
         final boolean chunked;
         long timer;
-        HttpClientRequest current;
+        Transport.Exchange current;
         /** Sent with the first request only: a stream cannot be replayed on a redirect. */
         ReadStream<Buffer> bodyStream;
 
         final long maxBodyBytes;
         /** The first request's, for error messages. */
         final String method, url;
+        /** The request in flight, for its answer. */
+        String sentMethod, sentUrl;
+        MultiMap sentHeaders;
+        Buffer sentBody;
+        int redirects;
 
         Call(Promise<UpstreamResponse> promise, UpstreamCall c) {
             this.promise = promise;
@@ -146,7 +175,7 @@ public final class HttpExecutor {
 
         void expire() {
             DeadlineExceededException e = new DeadlineExceededException(method, url);
-            if (promise.tryFail(e) && current != null) current.reset(0, e);
+            if (promise.tryFail(e) && current != null) current.abort(e);
         }
 
         void fail(Throwable t) {
@@ -155,66 +184,49 @@ public final class HttpExecutor {
         }
 
         void send(String method, String url, MultiMap headers, Buffer body, int redirects) {
-            RequestOptions options;
             try {
                 checkRequestTarget(url);
-                options = new RequestOptions().setMethod(HttpMethod.valueOf(method)).setAbsoluteURI(url)
-                        .setHeaders(headers).setFollowRedirects(false);
             } catch (RuntimeException e) {
                 fail(new IllegalArgumentException("invalid backend URL " + GoQuote.quote(url) + ": " + e.getMessage()));
                 return;
             }
-            HttpClientAgent client = url.startsWith("https:") ? tls : plain;
-            client.request(options).onComplete(ar -> {
-                if (ar.failed()) {
-                    fail(UpstreamFailure.wrap(method, url, ar.cause()));
-                    return;
-                }
-                HttpClientRequest req = ar.result();
-                current = req;
-                // every failure of this exchange is the call's, never an unhandled one the transport logs bare
-                req.exceptionHandler(e -> fail(UpstreamFailure.wrap(method, url, e)));
-                if (promise.future().isComplete()) {
-                    req.reset();
-                    return;
-                }
-                Future<HttpClientResponse> sent;
-                boolean hasBody = body != null && body.length() > 0;
-                ReadStream<Buffer> streamed = bodyStream;
-                bodyStream = null;
-                if (streamed != null) {
-                    if (!req.headers().contains(HttpHeaders.CONTENT_LENGTH)) req.setChunked(true);
-                    sent = req.send(streamed);
-                } else if (hasBody && chunked && req.version() != HttpVersion.HTTP_2) {
-                    req.setChunked(true);
-                    sent = req.send(body);
-                } else if (hasBody) {
-                    sent = req.send(body);
-                } else {
-                    if (method.equals("POST") || method.equals("PUT") || method.equals("PATCH")) {
-                        req.putHeader(HttpHeaders.CONTENT_LENGTH, "0");
-                    }
-                    sent = req.send();
-                }
-                sent.onComplete(rr -> {
-                    if (rr.failed()) {
-                        fail(UpstreamFailure.wrap(method, url, rr.cause()));
-                        return;
-                    }
-                    onResponse(method, url, headers, body, redirects, rr.result());
-                });
-            });
+            sentMethod = method;
+            sentUrl = url;
+            sentHeaders = headers;
+            sentBody = body;
+            this.redirects = redirects;
+            ReadStream<Buffer> streamed = bodyStream;
+            bodyStream = null;
+            try {
+                current = transportFor(url).send(method, url, headers, body, streamed, chunked, this);
+            } catch (RuntimeException e) {
+                fail(new IllegalArgumentException("invalid backend URL " + GoQuote.quote(url) + ": " + e.getMessage()));
+            }
+        }
+
+        @Override
+        public void handle(AsyncResult<Transport.Answer> ar) {
+            if (ar.failed()) {
+                fail(ar.cause());
+                return;
+            }
+            Transport.Answer answer = ar.result();
+            if (promise.future().isComplete()) {
+                answer.abandon(); // the deadline passed meanwhile
+                return;
+            }
+            onResponse(sentMethod, sentUrl, sentHeaders, sentBody, redirects, answer);
         }
 
         void onResponse(String method, String url, MultiMap headers, Buffer body, int redirects,
-                        HttpClientResponse resp) {
-            int status = resp.statusCode();
-            String location = resp.getHeader("Location");
+                        Transport.Answer resp) {
+            int status = resp.status();
+            String location = resp.headers().get("Location");
             if (isRedirect(status) && location != null && redirects < MAX_REDIRECTS) {
                 // drain so the connection goes back to the pool; a redirect with a large body is not worth it
-                ResponseBodies.read(resp, REDIRECT_BODY_BYTES, budget, 1).onComplete(b -> {
+                resp.read(REDIRECT_BODY_BYTES, 1, b -> {
                     if (b.succeeded()) budget.release(b.result().length());
-                    else abandon(resp);
+                    else resp.abandon();
                 });
                 String next;
                 try {
@@ -226,6 +238,9 @@ public final class HttpExecutor {
                 String nextMethod = method;
                 Buffer nextBody = body;
                 MultiMap nextHeaders = HttpHeaders.headers().addAll(headers);
+                // what a transport set for the last hop itself is set anew for the next
+                CLIENT_SET.forEach(nextHeaders::remove);
+                nextHeaders.remove("Transfer-Encoding").remove("Connection");
                 if ((status == 301 || status == 302 || status == 303)
                         && !method.equals("GET") && !method.equals("HEAD")) {
                     nextMethod = "GET";
@@ -244,20 +259,17 @@ public final class HttpExecutor {
                 return;
             }
             if (stream) {
-                resp.pause();
+                ReadStream<Buffer> body0 = resp.stream();
                 vertx.cancelTimer(timer);
-                UpstreamResponse up = new UpstreamResponse(status, resp.headers(), null, resp, () -> abandon(resp),
-                        url, 0);
-                if (!promise.tryComplete(up)) {
-                    resp.request().reset();
-                }
+                UpstreamResponse up = new UpstreamResponse(status, resp.headers(), null, body0, resp::abandon, url, 0);
+                if (!promise.tryComplete(up)) resp.abandon();
                 return;
             }
-            ResponseBodies.read(resp, maxBodyBytes, budget, BodyBudget.DECODE_WEIGHT).onComplete(b -> {
+            resp.read(maxBodyBytes, BodyBudget.DECODE_WEIGHT, b -> {
                 if (b.failed()) {
                     // a cut body leaves bytes on the wire: this connection cannot carry another request
                     fail(b.cause());
-                    if (!(b.cause() instanceof DeadlineExceededException)) abandon(resp);
+                    if (!(b.cause() instanceof DeadlineExceededException)) resp.abandon();
                     return;
                 }
                 vertx.cancelTimer(timer);
@@ -266,6 +278,11 @@ public final class HttpExecutor {
                 if (!promise.tryComplete(up)) release(up); // the deadline passed meanwhile: nobody will read it
             });
         }
+    }
+
+    /** Methods that carry a body, so an empty one is declared ({@code Content-Length: 0}) as Go's client does. */
+    static boolean bodyExpected(String method) {
+        return method.equals("POST") || method.equals("PUT") || method.equals("PATCH");
     }
 
     /**
@@ -281,17 +298,6 @@ public final class HttpExecutor {
                         + Integer.toHexString(c) + " at " + i + ")");
             }
         }
-    }
-
-    /**
-     * Closes the connection of an answer the node will not read to its end (it cannot carry another request). The
-     * failure that caused it is the call's own; the close itself is expected, so its echo is not logged.
-     */
-    static void abandon(HttpClientResponse resp) {
-        HttpConnection c = resp.request().connection();
-        c.exceptionHandler(e -> { });
-        resp.exceptionHandler(e -> { });
-        c.close();
     }
 
     /** Gives back to the node's budget what a read response body held, when no exchange holds it. */
@@ -310,6 +316,7 @@ public final class HttpExecutor {
     }
 
     public Future<Void> close() {
-        return Future.all(plain.close(), tls.close()).mapEmpty();
+        Future<Void> own = netty == null ? Future.succeededFuture() : netty.close();
+        return Future.all(plainClient.close(), tlsClient.close(), own).mapEmpty();
     }
 }

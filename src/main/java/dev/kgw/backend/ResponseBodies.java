@@ -21,62 +21,115 @@ final class ResponseBodies {
         }
     }
 
-    /** @param weight budget taken per byte read */
-    static Future<Buffer> read(HttpClientResponse resp, long max, BodyBudget budget, int weight) {
-        String url = resp.request().absoluteURI();
-        String length = resp.getHeader("Content-Length");
-        long declared = -1;
-        if (length != null && resp.getHeader("Content-Encoding") == null) {
-            try {
-                declared = Long.parseLong(length.trim());
-            } catch (NumberFormatException e) {
-                // the HTTP codec refuses a malformed length itself
+    /**
+     * The two bounds of one body as it is read, shared by both transports so that they refuse the same answers
+     * with the same errors.
+     */
+    static final class Bound {
+        private final String url;
+        private final long max;
+        private final BodyBudget budget;
+        private final int weight;
+        private final long declared;
+        private long reserved;
+        private long length;
+        private boolean over;
+
+        /**
+         * Refuses (throws) a declared length past {@code max} or the budget before a byte is read.
+         *
+         * @param contentLength   the answer's Content-Length, or null
+         * @param contentEncoding the answer's Content-Encoding as it reaches the reader, or null
+         */
+        Bound(String url, String contentLength, String contentEncoding, long max, BodyBudget budget, int weight) {
+            this.url = url;
+            this.max = max;
+            this.budget = budget;
+            this.weight = weight;
+            long d = -1;
+            if (contentLength != null && contentEncoding == null) {
+                try {
+                    d = Long.parseLong(contentLength.trim());
+                } catch (NumberFormatException e) {
+                    // the HTTP codec refuses a malformed length itself
+                }
+                if (d > max) throw new TooLargeException(max, url);
             }
-            if (declared > max) return Future.failedFuture(new TooLargeException(max, url));
-        }
-        // a known length is reserved (and the buffer sized) before the first byte: no doubling copies, and a
-        // crowd of large answers is refused before any of them is allocated
-        long[] reserved = {0};
-        if (declared > 0) {
-            if (!budget.tryReserve(declared * weight)) {
-                return Future.failedFuture(new BodyBudget.ExhaustedException("backend response " + url));
+            this.declared = d;
+            // a known length is reserved (and the buffer sized) before the first byte: no doubling copies, and a
+            // crowd of large answers is refused before any of them is allocated
+            if (d > 0) {
+                if (!budget.tryReserve(d * weight)) throw new BodyBudget.ExhaustedException("backend response " + url);
+                reserved = d * weight;
             }
-            reserved[0] = declared * weight;
         }
-        Promise<Buffer> done = Promise.promise();
-        Buffer body = declared > 0 ? Buffer.buffer((int) declared) : Buffer.buffer();
-        resp.handler(chunk -> {
-            if (done.future().isComplete()) return;
-            long after = body.length() + (long) chunk.length();
+
+        /** What to allocate for the body before it comes. */
+        int initialCapacity() { return declared > 0 ? (int) Math.min(declared, Integer.MAX_VALUE - 8) : 0; }
+
+        /** Counts a chunk in, or gives everything back and says why it cannot be held. */
+        RuntimeException admit(int chunk) {
+            long after = length + chunk;
             if (after > max) {
-                fail(done, budget, reserved, new TooLargeException(max, url));
-                return;
+                fail();
+                return new TooLargeException(max, url);
             }
-            long more = after * weight - reserved[0];
+            long more = after * weight - reserved;
             if (more > 0) {
                 if (!budget.tryReserve(more)) {
-                    fail(done, budget, reserved, new BodyBudget.ExhaustedException("backend response " + url));
-                    return;
+                    fail();
+                    return new BodyBudget.ExhaustedException("backend response " + url);
                 }
-                reserved[0] += more;
+                reserved += more;
+            }
+            length = after;
+            return null;
+        }
+
+        /** The body is complete: a body shorter than declared gives back the difference. */
+        void finish() {
+            long exact = length * weight;
+            budget.release(reserved - exact);
+            reserved = exact;
+        }
+
+        /** The read failed: nothing stays reserved. */
+        void fail() {
+            if (over) return;
+            over = true;
+            budget.release(reserved);
+            reserved = 0;
+        }
+    }
+
+    /** @param weight budget taken per byte read */
+    static Future<Buffer> read(HttpClientResponse resp, long max, BodyBudget budget, int weight) {
+        Bound bound;
+        try {
+            bound = new Bound(resp.request().absoluteURI(), resp.getHeader("Content-Length"),
+                    resp.getHeader("Content-Encoding"), max, budget, weight);
+        } catch (RuntimeException e) {
+            return Future.failedFuture(e);
+        }
+        Promise<Buffer> done = Promise.promise();
+        Buffer body = Buffer.buffer(bound.initialCapacity());
+        resp.handler(chunk -> {
+            if (done.future().isComplete()) return;
+            RuntimeException refused = bound.admit(chunk.length());
+            if (refused != null) {
+                done.tryFail(refused);
+                return;
             }
             body.appendBuffer(chunk);
         });
-        resp.exceptionHandler(e -> fail(done, budget, reserved, e));
+        resp.exceptionHandler(e -> {
+            if (done.tryFail(e)) bound.fail();
+        });
         resp.endHandler(v -> {
-            // a body shorter than declared gives back the difference
-            long exact = (long) body.length() * weight;
-            budget.release(reserved[0] - exact);
-            reserved[0] = exact;
+            if (done.future().isComplete()) return;
+            bound.finish();
             done.tryComplete(body);
         });
         return done.future();
-    }
-
-    private static void fail(Promise<Buffer> done, BodyBudget budget, long[] reserved, Throwable e) {
-        if (done.tryFail(e)) {
-            budget.release(reserved[0]);
-            reserved[0] = 0;
-        }
     }
 }

@@ -7,12 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kgw.config.ClientSettings;
 import dev.kgw.config.TlsSettings;
-import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -57,9 +57,15 @@ class HttpExecutorTest {
 
     private UpstreamResponse call(String path, long timeoutMillis) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
-        Future<UpstreamResponse> f = http.execute(new UpstreamCall("GET", url(path), Map.of("X-A", List.of("1")),
-                null, null, false, deadline, false, false, 1 << 20));
-        return f.toCompletionStage().toCompletableFuture().get(timeoutMillis + 5000, TimeUnit.MILLISECONDS);
+        UpstreamCall c = new UpstreamCall("GET", url(path), Map.of("X-A", List.of("1")), null, null, false, deadline,
+                false, false, 1 << 20);
+        // on an event loop, as the node calls: through the Netty client
+        CompletableFuture<UpstreamResponse> done = new CompletableFuture<>();
+        vertx.getOrCreateContext().runOnContext(v -> http.execute(c).onComplete(ar -> {
+            if (ar.succeeded()) done.complete(ar.result());
+            else done.completeExceptionally(ar.cause());
+        }));
+        return done.get(timeoutMillis + 5000, TimeUnit.MILLISECONDS);
     }
 
     @Test

@@ -1,6 +1,6 @@
 package dev.kgw.it;
 
-import java.io.ByteArrayOutputStream;
+import dev.kgw.testing.RequestHeads;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -53,11 +53,11 @@ final class RawBackend implements AutoCloseable {
     private void serve(Socket s) {
         try (s; InputStream in = s.getInputStream(); OutputStream out = s.getOutputStream()) {
             while (true) {
-                String head = readHead(in);
+                String head = RequestHeads.read(in);
                 if (head == null) return;
                 String line = head.substring(0, head.indexOf("\r\n"));
                 requestLines.add(line);
-                int length = contentLength(head);
+                int length = RequestHeads.contentLength(head);
                 if (length > 0) in.readNBytes(length);
                 if (head.toLowerCase(java.util.Locale.ROOT).contains("transfer-encoding: chunked")) skipChunks(in);
                 String target = line.split(" ", 3).length > 1 ? line.split(" ", 3)[1] : "";
@@ -99,20 +99,6 @@ final class RawBackend implements AutoCloseable {
         }
     }
 
-    /** The request head up to the blank line (ISO-8859-1, so any byte survives), or null at end of stream. */
-    private static String readHead(InputStream in) throws IOException {
-        ByteArrayOutputStream buf = new ByteArrayOutputStream();
-        int state = 0;
-        while (state < 4) {
-            int b = in.read();
-            if (b < 0) return null;
-            buf.write(b);
-            state = (b == '\r' && (state == 0 || state == 2)) || (b == '\n' && (state == 1 || state == 3))
-                    ? state + 1 : 0;
-        }
-        return buf.toString(StandardCharsets.ISO_8859_1);
-    }
-
     private static void skipChunks(InputStream in) throws IOException {
         while (true) {
             StringBuilder size = new StringBuilder();
@@ -124,13 +110,6 @@ final class RawBackend implements AutoCloseable {
             in.readNBytes(n + 2); // the chunk and its CRLF (after the last, empty one: the final CRLF)
             if (n == 0) return;
         }
-    }
-
-    private static int contentLength(String head) {
-        for (String h : head.split("\r\n")) {
-            if (h.regionMatches(true, 0, "Content-Length:", 0, 15)) return Integer.parseInt(h.substring(15).trim());
-        }
-        return 0;
     }
 
     @Override
