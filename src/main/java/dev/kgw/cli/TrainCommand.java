@@ -47,8 +47,9 @@ final class TrainCommand implements Callable<Integer> {
         gateway.start().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
         Vertx vertx = Vertx.vertx();
         HttpClientAgent client = vertx.createHttpClient();
+        int rounds = Integer.getInteger("kgw.train.rounds", 50);
         try {
-            for (int round = 0; round < Integer.getInteger("kgw.train.rounds", 50); round++) {
+            for (int round = 0; round < rounds; round++) {
                 List<Future<?>> calls = new ArrayList<>();
                 for (String path : List.of("/json/1", "/merge", "/xml", "/nope", "/JSON/1")) {
                     calls.add(client.request(HttpMethod.GET, port, "127.0.0.1", path)

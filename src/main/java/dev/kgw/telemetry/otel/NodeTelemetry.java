@@ -9,6 +9,7 @@ import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.common.AttributesBuilder;
 import io.opentelemetry.api.metrics.Meter;
+import io.opentelemetry.api.metrics.ObservableLongMeasurement;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.exporter.otlp.http.metrics.OtlpHttpMetricExporter;
 import io.opentelemetry.exporter.otlp.http.trace.OtlpHttpSpanExporter;
@@ -31,6 +32,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * The node's OpenTelemetry: one meter provider (Prometheus scrape endpoints and OTLP pushes) and one tracer
@@ -81,16 +83,13 @@ public final class NodeTelemetry implements AutoCloseable {
                 return b.build();
             }).toList();
             Node.Counter first = series.get(0);
+            Consumer<ObservableLongMeasurement> read = m -> {
+                for (int i = 0; i < series.size(); i++) m.record(series.get(i).value().getAsLong(), labels.get(i));
+            };
             if (first.gauge()) {
-                meter.gaugeBuilder("kgw." + name).ofLongs().setDescription(first.description())
-                        .buildWithCallback(m -> {
-                            for (int i = 0; i < series.size(); i++) m.record(series.get(i).value().getAsLong(), labels.get(i));
-                        });
+                meter.gaugeBuilder("kgw." + name).ofLongs().setDescription(first.description()).buildWithCallback(read);
             } else {
-                meter.counterBuilder("kgw." + name).setDescription(first.description())
-                        .buildWithCallback(m -> {
-                            for (int i = 0; i < series.size(); i++) m.record(series.get(i).value().getAsLong(), labels.get(i));
-                        });
+                meter.counterBuilder("kgw." + name).setDescription(first.description()).buildWithCallback(read);
             }
         });
     }
