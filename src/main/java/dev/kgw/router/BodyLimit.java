@@ -6,8 +6,6 @@ import io.vertx.core.Handler;
 import io.vertx.core.Promise;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
-import io.vertx.core.http.HttpServerRequest;
-import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.http.HttpVersion;
 import io.vertx.core.streams.ReadStream;
 
@@ -31,7 +29,7 @@ final class BodyLimit {
     }
 
     /** A {@code Content-Length} already beyond the bound. */
-    boolean declaredTooLarge(HttpServerRequest req) {
+    boolean declaredTooLarge(ServerRequest req) {
         String length = req.getHeader("Content-Length");
         if (length == null) return false;
         try {
@@ -46,7 +44,7 @@ final class BodyLimit {
      * {@link BodyBudget.ExhaustedException} when the node holds too many bodies already. What a successful read
      * holds stays reserved until {@link #release}.
      */
-    Future<Buffer> read(HttpServerRequest req) {
+    Future<Buffer> read(ServerRequest req) {
         Promise<Buffer> done = Promise.promise();
         Buffer body = Buffer.buffer();
         req.handler(chunk -> {
@@ -80,8 +78,8 @@ final class BodyLimit {
      * 413 (or 503 when the node's body budget is spent) at once, status only; over HTTP/1.x the connection
      * closes after it, so the rest of the body is never read (and never mistaken for the next request).
      */
-    static void refuse(HttpServerRequest req, int status) {
-        HttpServerResponse resp = req.response();
+    static void refuse(ServerRequest req, int status) {
+        ServerResponse resp = req.response();
         if (resp.ended() || resp.closed() || resp.headWritten()) {
             if (!resp.closed() && !resp.ended()) resp.reset();
             return;
@@ -92,7 +90,7 @@ final class BodyLimit {
     }
 
     /** Reads the body under both bounds and hands it to {@code then}, or refuses the request (413, 503, 400). */
-    void readThen(HttpServerRequest req, Handler<Buffer> then) {
+    void readThen(ServerRequest req, Handler<Buffer> then) {
         if (declaredTooLarge(req)) {
             refuse(req, 413);
             return;

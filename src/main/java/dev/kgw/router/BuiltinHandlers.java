@@ -2,7 +2,6 @@ package dev.kgw.router;
 
 import dev.kgw.encoding.JsonCodec;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpServerRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -34,7 +33,7 @@ final class BuiltinHandlers {
      * KrakenD's shape, {@code {"agents":{},"now":"<Go time>","status":"ok"}}, plus the config fingerprint; while
      * the node drains, 503 and {@code "status":"draining"} so balancers stop sending it new requests.
      */
-    void health(HttpServerRequest req) {
+    void health(ServerRequest req) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("agents", Map.of());
         body.put("config_fingerprint", state.fingerprint());
@@ -46,7 +45,7 @@ final class BuiltinHandlers {
                 .putHeader("Content-Type", "application/json; charset=utf-8").end(Buffer.buffer(json.encode(body)));
     }
 
-    void debug(HttpServerRequest req) {
+    void debug(ServerRequest req) {
         bodies.readThen(req, b -> {
             if (LOG.isLoggable(Level.FINE)) {
                 LOG.fine("Method: " + req.method() + " URL: " + req.uri() + " Headers: " + req.headers().entries()
@@ -59,7 +58,7 @@ final class BuiltinHandlers {
         });
     }
 
-    void echo(HttpServerRequest req) {
+    void echo(ServerRequest req) {
         bodies.readThen(req, b -> {
             bodies.release(b);
             Map<String, Object> details = new LinkedHashMap<>();

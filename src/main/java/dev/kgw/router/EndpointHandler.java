@@ -20,9 +20,7 @@ import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
-import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpVersion;
-import io.vertx.core.http.HttpServerResponse;
 import java.net.URLDecoder;
 import java.time.Duration;
 import java.nio.charset.StandardCharsets;
@@ -88,7 +86,7 @@ final class EndpointHandler {
         this.versionHeader = versionHeader;
     }
 
-    void handle(HttpServerRequest req, Map<String, String> rawParams, HttpExchange exchange) {
+    void handle(ServerRequest req, Map<String, String> rawParams, HttpExchange exchange) {
         if (filters.length == 0) {
             admitted(req, rawParams, exchange);
             return;
@@ -130,10 +128,10 @@ final class EndpointHandler {
         return EndpointFilter.PASS;
     }
 
-    private void admitted(HttpServerRequest req, Map<String, String> rawParams, HttpExchange ex) {
+    private void admitted(ServerRequest req, Map<String, String> rawParams, HttpExchange ex) {
         Object trace = ex == null ? null : ex.trace;
         Attributes attributes = ex == null ? null : ex.attributesIfAny();
-        HttpServerResponse resp = req.response();
+        ServerResponse resp = req.response();
         resp.putHeader(X_KRAKEND, versionHeader);
         Map<String, String> params = new LinkedHashMap<>();
         for (Map.Entry<String, String> p : rawParams.entrySet()) {
@@ -178,7 +176,7 @@ final class EndpointHandler {
         });
     }
 
-    private void run(HttpServerRequest req, HttpServerResponse resp, Request request) {
+    private void run(ServerRequest req, ServerResponse resp, Request request) {
         Future<Response> f;
         try {
             f = proxy.handle(request);
@@ -199,7 +197,7 @@ final class EndpointHandler {
         });
     }
 
-    private void write(HttpServerRequest req, HttpServerResponse resp, Response r, Throwable err, long deadline) {
+    private void write(ServerRequest req, ServerResponse resp, Response r, Throwable err, long deadline) {
         if (resp.ended() || resp.closed() || resp.headWritten()) {
             if (r != null && r.stream != null && resp.closed()) r.stream.resume();
             return;
@@ -236,7 +234,7 @@ final class EndpointHandler {
         resp.setStatusCode(200).putHeader(CONTENT_TYPE, out.contentType()).end(out.body());
     }
 
-    private void writeError(HttpServerResponse resp, Throwable err) {
+    private void writeError(ServerResponse resp, Throwable err) {
         if (err instanceof Rejection r && r.isAnswer()) {
             resp.headers().remove(X_KRAKEND).remove(X_KRAKEND_COMPLETED).remove(CACHE_CONTROL);
             Rejections.write(resp, r);
@@ -263,7 +261,7 @@ final class EndpointHandler {
         resp.putHeader("Content-Type", contentType).end(message == null ? "" : message);
     }
 
-    private static void writeNoop(HttpServerResponse resp, Response r, long deadline) {
+    private static void writeNoop(ServerResponse resp, Response r, long deadline) {
         resp.setStatusCode(r.status);
         if (r.headers != null) {
             MultiMap out = resp.headers();
@@ -305,7 +303,7 @@ final class EndpointHandler {
         return name.regionMatches(true, 0, "Access-Control-", 0, 15) && out.contains(name);
     }
 
-    private static boolean hasBody(HttpServerRequest req) {
+    private static boolean hasBody(ServerRequest req) {
         String length = req.getHeader("Content-Length");
         if (length != null) return !length.trim().equals("0");
         if (req.getHeader("Transfer-Encoding") != null) return true;
@@ -325,7 +323,7 @@ final class EndpointHandler {
      * KrakenD's zero-trust header rule: only the listed headers (by default just {@code Content-Type}) go on;
      * then the gateway's own {@code X-Forwarded-For}, {@code X-Forwarded-Host} and {@code User-Agent}.
      */
-    private Map<String, List<String>> filterHeaders(HttpServerRequest req) {
+    private Map<String, List<String>> filterHeaders(ServerRequest req) {
         Map<String, List<String>> out = new LinkedHashMap<>();
         MultiMap in = req.headers();
         if (allHeaders) {
@@ -351,11 +349,11 @@ final class EndpointHandler {
         return out;
     }
 
-    private String clientIp(HttpServerRequest req) {
+    private String clientIp(ServerRequest req) {
         return clientIp.resolve(req.remoteAddress() == null ? "" : req.remoteAddress().hostAddress(), req::getHeader);
     }
 
-    private Map<String, List<String>> filterQuery(HttpServerRequest req) {
+    private Map<String, List<String>> filterQuery(ServerRequest req) {
         if (!allQuery && query.isEmpty()) return new LinkedHashMap<>();
         String raw = req.query();
         Map<String, List<String>> out = new LinkedHashMap<>();

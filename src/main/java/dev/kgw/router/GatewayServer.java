@@ -69,7 +69,8 @@ public final class GatewayServer {
         return vertx.deployVerticle(() -> new VerticleBase() {
             @Override
             public Future<?> start() {
-                HttpServer s = vertx.createHttpServer(options).requestHandler(router)
+                HttpServer s = vertx.createHttpServer(options)
+                        .requestHandler(req -> router.handle(new VertxServerRequest(req)))
                         .connectionHandler(GatewayServer.this::connected);
                 synchronized (servers) {
                     servers.add(s);

@@ -1,7 +1,6 @@
 package dev.kgw.router;
 
 import dev.kgw.proxy.Attributes;
-import io.vertx.core.http.HttpServerRequest;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +11,7 @@ import javax.net.ssl.SSLSession;
  * at it; the client address, the TLS session and the attribute map are resolved on first use.
  */
 final class HttpExchange implements Exchange {
-    private final HttpServerRequest req;
+    private final ServerRequest req;
     private final ClientIp clientIps;
     private String clientIp;
     private Attributes attributes;
@@ -24,12 +23,12 @@ final class HttpExchange implements Exchange {
     /** The matched endpoint pattern, "" until routed. */
     String route = "";
 
-    HttpExchange(HttpServerRequest req, ClientIp clientIps) {
+    HttpExchange(ServerRequest req, ClientIp clientIps) {
         this.req = req;
         this.clientIps = clientIps;
     }
 
-    HttpServerRequest request() { return req; }
+    ServerRequest request() { return req; }
 
     void params(Map<String, String> raw) { this.params = raw; }
 

@@ -2,7 +2,6 @@ package dev.kgw.router;
 
 import dev.kgw.proxy.Rejection;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpServerResponse;
 import java.util.List;
 import java.util.Map;
 
@@ -10,7 +9,7 @@ import java.util.Map;
 final class Rejections {
     private Rejections() {}
 
-    static void write(HttpServerResponse resp, Rejection r) {
+    static void write(ServerResponse resp, Rejection r) {
         if (resp.ended() || resp.closed() || resp.headWritten()) return;
         resp.setStatusCode(r.status());
         for (Map.Entry<String, List<String>> h : r.headers().entrySet()) resp.headers().set(h.getKey(), h.getValue());

@@ -5,7 +5,6 @@ import dev.kgw.encoding.XmlRenderer;
 import dev.kgw.encoding.YamlRenderer;
 import dev.kgw.proxy.Response;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpServerRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +12,7 @@ import java.util.Map;
 /** An endpoint's {@code output_encoding}: writes a response's data as the client gets it. */
 interface Renderer {
     /** Content type and body for the data; {@code request} is only read by {@code negotiate}. */
-    Rendered render(HttpServerRequest request, Response response);
+    Rendered render(ServerRequest request, Response response);
 
     record Rendered(CharSequence contentType, Buffer body) {}
 

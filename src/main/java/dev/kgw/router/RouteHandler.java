@@ -1,6 +1,5 @@
 package dev.kgw.router;
 
-import io.vertx.core.http.HttpServerRequest;
 import java.util.Map;
 
 /**
@@ -9,5 +8,5 @@ import java.util.Map;
  */
 @FunctionalInterface
 interface RouteHandler {
-    void handle(HttpServerRequest request, Map<String, String> params, HttpExchange exchange);
+    void handle(ServerRequest request, Map<String, String> params, HttpExchange exchange);
 }

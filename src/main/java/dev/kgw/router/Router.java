@@ -13,8 +13,6 @@ import dev.kgw.proxy.UpstreamTarget;
 import io.vertx.core.Handler;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
-import io.vertx.core.http.HttpServerRequest;
-import io.vertx.core.http.HttpServerResponse;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,7 +26,7 @@ import java.util.logging.Logger;
  * The route table of one node and gin's behaviour around it: built-in endpoints, trailing-slash and fixed-path
  * redirects (301 for GET, 307 otherwise), 405 with the allowed methods, 404. Built once; shared by every event loop.
  */
-public final class Router implements Handler<HttpServerRequest> {
+public final class Router implements Handler<ServerRequest> {
     private static final Logger LOG = Logger.getLogger(Router.class.getName());
     private static final Buffer NOT_FOUND = Buffer.buffer("404 page not found");
     private static final Buffer NOT_ALLOWED = Buffer.buffer("405 method not allowed");
@@ -105,7 +103,7 @@ public final class Router implements Handler<HttpServerRequest> {
     public RouterOptions options() { return options; }
 
     @Override
-    public void handle(HttpServerRequest req) {
+    public void handle(ServerRequest req) {
         try {
             if (observer == null && tracer == null && serverFilters.length == 0) {
                 dispatch(req, null);
@@ -123,14 +121,14 @@ public final class Router implements Handler<HttpServerRequest> {
             dispatch(req, ex);
         } catch (RuntimeException e) {
             LOG.severe("request " + req.method() + " " + req.uri() + " from " + req.remoteAddress() + " failed: " + e);
-            HttpServerResponse resp = req.response();
+            ServerResponse resp = req.response();
             if (!resp.ended() && !resp.headWritten()) resp.setStatusCode(500).end();
         }
     }
 
     private void observe(HttpExchange ex) {
         long start = System.nanoTime();
-        HttpServerResponse resp = ex.request().response();
+        ServerResponse resp = ex.request().response();
         ex.trace = tracer == null ? null : tracer.start(ex);
         resp.endHandler(v -> {
             int status = resp.getStatusCode();
@@ -140,7 +138,7 @@ public final class Router implements Handler<HttpServerRequest> {
     }
 
     /** @param ex where to note the matched pattern (before the handler runs, which may answer at once), or null */
-    private void dispatch(HttpServerRequest req, HttpExchange ex) {
+    private void dispatch(ServerRequest req, HttpExchange ex) {
         // draining: the listener's ConnectionGuard adds Connection: close to whatever this answers
         String method = req.method().name();
         String path = req.path();
@@ -171,7 +169,7 @@ public final class Router implements Handler<HttpServerRequest> {
                 return;
             }
         }
-        HttpServerResponse resp = req.response();
+        ServerResponse resp = req.response();
         resp.putHeader("X-Krakend", versionHeader).putHeader("X-Krakend-Completed", "false");
         if (!options.disableHandleMethodNotAllowed() && !hasDotSegment(path)) {
             Set<String> allowed = routes.allowed(path);
@@ -195,7 +193,7 @@ public final class Router implements Handler<HttpServerRequest> {
         return false;
     }
 
-    private static void writeError(HttpServerResponse resp, int status, byte[] custom, Buffer standard) {
+    private static void writeError(ServerResponse resp, int status, byte[] custom, Buffer standard) {
         resp.setStatusCode(status);
         if (custom != null) {
             resp.putHeader("Content-Type", "application/json; charset=utf-8").end(Buffer.buffer(custom));
@@ -204,7 +202,7 @@ public final class Router implements Handler<HttpServerRequest> {
         }
     }
 
-    private static void redirect(HttpServerRequest req, String method, String target) {
+    private static void redirect(ServerRequest req, String method, String target) {
         String q = req.query();
         String escaped;
         try {
@@ -215,7 +213,7 @@ public final class Router implements Handler<HttpServerRequest> {
         }
         String location = q == null || q.isEmpty() ? escaped : escaped + "?" + q;
         int code = method.equals("GET") ? 301 : 307;
-        HttpServerResponse resp = req.response().setStatusCode(code).putHeader("Location", location);
+        ServerResponse resp = req.response().setStatusCode(code).putHeader("Location", location);
         if (method.equals("GET")) {
             resp.putHeader("Content-Type", "text/html; charset=utf-8")
                     .end("<a href=\"" + location.replace("\"", "&quot;") + "\">Moved Permanently</a>.\n\n");

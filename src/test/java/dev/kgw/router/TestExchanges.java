@@ -6,5 +6,7 @@ import io.vertx.core.http.HttpServerRequest;
 public final class TestExchanges {
     private TestExchanges() {}
 
-    public static Exchange of(HttpServerRequest req) { return new HttpExchange(req, new ClientIp(RouterOptions.DEFAULT)); }
+    public static Exchange of(HttpServerRequest req) {
+        return new HttpExchange(new VertxServerRequest(req), new ClientIp(RouterOptions.DEFAULT));
+    }
 }

@@ -8,9 +8,16 @@ import java.util.Map;
 /**
  * A stored answer: status, headers and body as the backend sent them (after the client's decompression), and the
  * request's values of the headers its {@code Vary} names (KrakenD keeps them as fake {@code X-Varied-*} headers).
- * Never changed once stored: a revalidated answer is a new value.
+ * Never changed once stored: a revalidated answer is a new value. Its freshness headers are parsed once, here, not
+ * on every hit.
  */
-record CachedAnswer(int status, MultiMap headers, Buffer body, Map<String, String> varied, long size) {
+record CachedAnswer(int status, MultiMap headers, Buffer body, Map<String, String> varied, long size,
+                    Freshness.Stored freshness) {
+    CachedAnswer(int status, MultiMap headers, Buffer body, Map<String, String> varied, long size) {
+        this(status, headers, body, varied, size, Freshness.Stored.of(headers.get("Cache-Control"),
+                headers.get("Date"), headers.get("Expires")));
+    }
+
     static CachedAnswer of(int status, MultiMap headers, Buffer body, Map<String, String> varied) {
         MultiMap copy = HttpHeaders.headers().addAll(headers);
         long size = 64 + (body == null ? 0 : body.length());

@@ -18,25 +18,41 @@ final class Freshness {
 
     private Freshness() {}
 
+    /**
+     * What the verdicts need of a stored answer, read once when it is stored rather than on every hit: its
+     * {@code Cache-Control}, its {@code Date} (epoch millis, null when absent or unparsable) and the lifetime its
+     * {@code max-age} or else its {@code Expires} gives (nanoseconds, 0 when neither does).
+     */
+    record Stored(CacheControl cacheControl, Long date, long lifetime) {
+        static Stored of(String cacheControl, String date, String expires) {
+            CacheControl cc = CacheControl.parse(cacheControl);
+            Long d = parseDate(date);
+            long lifetime = 0;
+            if (cc.has("max-age")) {
+                Long v = CacheControl.seconds(cc.value("max-age"));
+                lifetime = v == null ? 0 : v;
+            } else if (d != null && expires != null && !expires.isEmpty()) {
+                Long e = parseDate(expires);
+                lifetime = e == null ? 0 : (e - d) * 1_000_000L;
+            }
+            return new Stored(cc, d, lifetime);
+        }
+    }
+
     /** @param nowMillis wall-clock time, as the backend's {@code Date} is */
     static Verdict of(String respCacheControl, String respDate, String respExpires, String reqCacheControl,
                       long nowMillis) {
-        CacheControl resp = CacheControl.parse(respCacheControl);
+        return of(Stored.of(respCacheControl, respDate, respExpires), reqCacheControl, nowMillis);
+    }
+
+    static Verdict of(Stored resp, String reqCacheControl, long nowMillis) {
         CacheControl req = CacheControl.parse(reqCacheControl);
         if (req.has("no-cache")) return Verdict.TRANSPARENT;
-        if (resp.has("no-cache")) return Verdict.STALE;
+        if (resp.cacheControl().has("no-cache")) return Verdict.STALE;
         if (req.has("only-if-cached")) return Verdict.FRESH;
-        Long date = parseDate(respDate);
-        if (date == null) return Verdict.STALE;
-        long age = (nowMillis - date) * 1_000_000L;
-        long lifetime = 0;
-        if (resp.has("max-age")) {
-            Long v = CacheControl.seconds(resp.value("max-age"));
-            lifetime = v == null ? 0 : v;
-        } else if (respExpires != null && !respExpires.isEmpty()) {
-            Long expires = parseDate(respExpires);
-            lifetime = expires == null ? 0 : (expires - date) * 1_000_000L;
-        }
+        if (resp.date() == null) return Verdict.STALE;
+        long age = (nowMillis - resp.date()) * 1_000_000L;
+        long lifetime = resp.lifetime();
         if (req.has("max-age")) {
             Long v = CacheControl.seconds(req.value("max-age"));
             lifetime = v == null ? 0 : v;
@@ -55,11 +71,10 @@ final class Freshness {
     }
 
     /** {@code stale-if-error} in the answer or the request, without a value or still within it. */
-    static boolean staleOnError(String respCacheControl, String respDate, String reqCacheControl, long nowMillis) {
-        CacheControl resp = CacheControl.parse(respCacheControl);
+    static boolean staleOnError(Stored stored, String reqCacheControl, long nowMillis) {
         CacheControl req = CacheControl.parse(reqCacheControl);
         long lifetime = -1;
-        for (CacheControl cc : new CacheControl[] {resp, req}) {
+        for (CacheControl cc : new CacheControl[] {stored.cacheControl(), req}) {
             if (!cc.has("stale-if-error")) continue;
             String v = cc.value("stale-if-error");
             if (v.isEmpty()) return true;
@@ -68,7 +83,7 @@ final class Freshness {
             lifetime = s;
         }
         if (lifetime < 0) return false;
-        Long date = parseDate(respDate);
+        Long date = stored.date();
         return date != null && lifetime > (nowMillis - date) * 1_000_000L;
     }
 

@@ -63,8 +63,7 @@ final class HttpCacheInterceptor implements ClientInterceptor {
         }
         UpstreamCall upstream = readAll;
         if (varyMatches(cached, call)) {
-            Freshness.Verdict v = Freshness.of(cached.headers().get("Cache-Control"), cached.headers().get("Date"),
-                    cached.headers().get("Expires"), reqCc, wallClock.getAsLong());
+            Freshness.Verdict v = Freshness.of(cached.freshness(), reqCc, wallClock.getAsLong());
             if (v == Freshness.Verdict.FRESH) {
                 counters.hits.increment();
                 return Future.succeededFuture(serve(cached, call.url(), 0));
@@ -138,8 +137,8 @@ final class HttpCacheInterceptor implements ClientInterceptor {
             return Future.succeededFuture(serve(refreshed, call.url(), notModified.reserved()));
         }
         boolean failed = ar.failed() || ar.result().status() >= 500;
-        if (failed && get && Freshness.staleOnError(cached.headers().get("Cache-Control"), cached.headers().get("Date"),
-                reqCc, wallClock.getAsLong())) {
+        if (failed && get && Freshness.staleOnError(cached.freshness(), reqCc,
+                wallClock.getAsLong())) {
             counters.staleOnError.increment();
             return Future.succeededFuture(serve(cached, call.url(), ar.succeeded() ? ar.result().reserved() : 0));
         }
