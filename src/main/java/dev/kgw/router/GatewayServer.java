@@ -15,6 +15,7 @@ import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.impl.http1.Http1ServerConnection;
+import io.vertx.core.internal.VertxInternal;
 import io.vertx.core.net.PemKeyCertOptions;
 import io.vertx.core.net.PemTrustOptions;
 import java.net.BindException;
@@ -27,10 +28,13 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The listener: one HTTP server per event loop, all sharing one {@link Router}. Vert.x binds one server socket for
- * the first and hands its accepted connections round robin to every event loop, so no {@code SO_REUSEPORT} is
- * needed, and without it a second node on a port in use fails as KrakenD does instead of silently splitting the
- * traffic with the first. Stopping closes the listener first and lets in-flight requests finish.
+ * The listener. A clear-text node serves HTTP/1.x with its own server ({@link NettyServer}: Netty's codec on
+ * Vert.x's event loops, one write per answer); a node with TLS or h2c uses Vert.x's HTTP server, one per event loop,
+ * for ALPN and HTTP/2. Both bind one server socket and spread its connections over every event loop, so no
+ * {@code SO_REUSEPORT} is needed, and without it a second node on a port in use fails as KrakenD does instead of
+ * silently splitting the traffic with the first. Both put the same {@link ConnectionGuard} in front of every
+ * HTTP/1 connection and feed the same {@link Router}. Stopping closes the listener first and lets in-flight
+ * requests finish.
  */
 public final class GatewayServer {
     private static final Logger LOG = Logger.getLogger(GatewayServer.class.getName());
@@ -51,6 +55,8 @@ public final class GatewayServer {
     private final ConnectionErrors errors = new ConnectionErrors();
     private final RateLimitedLog refusedConnections = new RateLimitedLog(LOG, Duration.ofSeconds(10));
     private final List<HttpServer> servers = new ArrayList<>();
+    /** The node's own HTTP/1.x server, or null when Vert.x's serves (TLS, HTTP/2, {@code -Dkgw.server=vertx}). */
+    private final NettyServer netty;
     private String deploymentId;
 
     public GatewayServer(Vertx vertx, ServiceConfig config, Router router, int instances, NodeState state,
@@ -62,9 +68,22 @@ public final class GatewayServer {
         this.limits = ListenerLimits.of(config.server(), router.options());
         this.counters = counters;
         this.guards = new ConnectionGuard.Shared(limits, counters, state, IDLE_CLOSE);
+        this.netty = ownServer(config, router.options()) ? new NettyServer((VertxInternal) vertx, config, router,
+                counters, guards, errors, this::admitConnection) : null;
+    }
+
+    /**
+     * Clear-text HTTP/1.x is served by the node's own server; TLS (with ALPN) and h2c by Vert.x's, which has
+     * HTTP/2. {@code -Dkgw.server=vertx} puts everything on Vert.x's, for A/B runs.
+     */
+    static boolean ownServer(ServiceConfig config, RouterOptions routerOptions) {
+        ServerSettings s = config.server();
+        return s.tls().disabled() && !s.useH2c() && !routerOptions.useH2c()
+                && !"vertx".equals(System.getProperty("kgw.server"));
     }
 
     public Future<Void> start() {
+        if (netty != null) return netty.start().recover(e -> Future.failedFuture(bindFailure(e)));
         HttpServerOptions options = options(config, router.options());
         return vertx.deployVerticle(() -> new VerticleBase() {
             @Override
@@ -98,11 +117,7 @@ public final class GatewayServer {
      * {@code max_connections}; HTTP/1 ones get their {@link ConnectionGuard}.
      */
     private void connected(HttpConnection conn) {
-        if (counters.openConnections.incrementAndGet() > limits.maxConnections()) {
-            counters.openConnections.decrementAndGet();
-            counters.refusedConnections.increment();
-            refusedConnections.log(Level.WARNING, () -> "refusing connections: " + limits.maxConnections()
-                    + " open, the router's max_connections; " + counters.refusedConnections() + " refused so far");
+        if (!admitConnection()) {
             conn.close();
             return;
         }
@@ -119,8 +134,19 @@ public final class GatewayServer {
         }
     }
 
+    /** Counts a new connection in, or refuses it past {@code max_connections} (counted, logged); both servers ask. */
+    boolean admitConnection() {
+        if (counters.openConnections.incrementAndGet() <= limits.maxConnections()) return true;
+        counters.openConnections.decrementAndGet();
+        counters.refusedConnections.increment();
+        refusedConnections.log(Level.WARNING, () -> "refusing connections: " + limits.maxConnections()
+                + " open, the router's max_connections; " + counters.refusedConnections() + " refused so far");
+        return false;
+    }
+
     /** The bound port (useful with port 0 in tests). */
     public int port() {
+        if (netty != null) return netty.port();
         synchronized (servers) {
             return servers.isEmpty() ? -1 : servers.get(0).actualPort();
         }
@@ -132,6 +158,7 @@ public final class GatewayServer {
      * ({@link ConnectionGuard}); past the grace Vert.x closes what is left.
      */
     public Future<Void> stop(long graceMillis) {
+        if (netty != null) return netty.stop(graceMillis);
         List<Future<Void>> all = new ArrayList<>();
         synchronized (servers) {
             for (HttpServer s : servers) {

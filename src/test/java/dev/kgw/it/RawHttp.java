@@ -59,6 +59,18 @@ final class RawHttp implements AutoCloseable {
 
     /** Reads one response; EOFException when the connection closes before a complete one. */
     Response read() throws IOException {
+        Response head = readHead();
+        Map<String, List<String>> headers = head.headers();
+        List<String> length = headers.get("content-length");
+        byte[] body = length == null ? in.readAllBytes() : in.readNBytes(Integer.parseInt(length.get(0)));
+        if (length != null && body.length < Integer.parseInt(length.get(0))) {
+            throw new EOFException("connection closed in a response body");
+        }
+        return new Response(head.status(), headers, new String(body, StandardCharsets.UTF_8));
+    }
+
+    /** Reads a response's head only: a 100 Continue, or the answer to a HEAD request (its body is ""). */
+    Response readHead() throws IOException {
         String status = line();
         if (status == null) throw new EOFException("connection closed before a response");
         Map<String, List<String>> headers = new LinkedHashMap<>();
@@ -67,12 +79,7 @@ final class RawHttp implements AutoCloseable {
             headers.computeIfAbsent(l.substring(0, colon).trim().toLowerCase(Locale.ROOT), k -> new ArrayList<>())
                     .add(l.substring(colon + 1).trim());
         }
-        List<String> length = headers.get("content-length");
-        byte[] body = length == null ? in.readAllBytes() : in.readNBytes(Integer.parseInt(length.get(0)));
-        if (length != null && body.length < Integer.parseInt(length.get(0))) {
-            throw new EOFException("connection closed in a response body");
-        }
-        return new Response(Integer.parseInt(status.split(" ")[1]), headers, new String(body, StandardCharsets.UTF_8));
+        return new Response(Integer.parseInt(status.split(" ")[1]), headers, "");
     }
 
     /** True when the peer closed the connection (EOF or reset) within the socket's read timeout. */
