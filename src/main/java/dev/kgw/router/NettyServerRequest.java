@@ -98,8 +98,6 @@ final class NettyServerRequest implements ServerRequest {
 
     @Override public MultiMap headers() { return (MultiMap) head.headers(); }
 
-    @Override public String getHeader(String name) { return head.headers().get(name); }
-
     @Override
     public HostAndPort authority() {
         if (authority == null) {

@@ -66,18 +66,6 @@ final class NettyServerResponse implements ServerResponse {
     @Override public MultiMap headers() { return headers; }
 
     @Override
-    public ServerResponse putHeader(CharSequence name, CharSequence value) {
-        headers.set(name, value);
-        return this;
-    }
-
-    @Override
-    public ServerResponse putHeader(String name, String value) {
-        headers.set(name, value);
-        return this;
-    }
-
-    @Override
     public ServerResponse setChunked(boolean chunked) {
         this.chunked = chunked;
         return this;

@@ -36,8 +36,6 @@ final class VertxServerRequest implements ServerRequest {
 
     @Override public MultiMap headers() { return req.headers(); }
 
-    @Override public String getHeader(String name) { return req.getHeader(name); }
-
     @Override public HostAndPort authority() { return req.authority(); }
 
     @Override public SocketAddress remoteAddress() { return req.remoteAddress(); }
@@ -100,18 +98,6 @@ final class VertxServerRequest implements ServerRequest {
         @Override public int getStatusCode() { return resp.getStatusCode(); }
 
         @Override public MultiMap headers() { return resp.headers(); }
-
-        @Override
-        public ServerResponse putHeader(CharSequence name, CharSequence value) {
-            resp.putHeader(name, value);
-            return this;
-        }
-
-        @Override
-        public ServerResponse putHeader(String name, String value) {
-            resp.putHeader(name, value);
-            return this;
-        }
 
         @Override
         public ServerResponse setChunked(boolean chunked) {
